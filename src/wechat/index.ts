@@ -1,0 +1,30 @@
+import type { Logger } from 'pino';
+import { OpenAccountApi } from './open-account';
+import { StableTokenProvider } from './tokens/stable-token';
+import { TokenCache } from './tokens/token-cache';
+import { WeChatTransport } from './transport';
+
+export interface WeChatOptions {
+  readonly baseUrls: readonly string[];
+  /** appid → appsecret, for accounts that call for themselves. */
+  readonly apps: ReadonlyMap<string, string>;
+  readonly connectTimeoutMs: number;
+  readonly responseTimeoutMs: number;
+  readonly connections: number;
+  readonly logger: Logger;
+}
+
+/** The WeChat layer, assembled: what the GraphQL layer may call, and how to shut it down. */
+export interface WeChat {
+  readonly openAccounts: OpenAccountApi;
+  close(): Promise<void>;
+}
+
+export function createWeChat(options: WeChatOptions): WeChat {
+  const transport = new WeChatTransport(options);
+  const tokens = new StableTokenProvider(transport, options.apps, new TokenCache());
+  return {
+    openAccounts: new OpenAccountApi(transport, tokens),
+    close: () => transport.close(),
+  };
+}

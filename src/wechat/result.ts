@@ -1,0 +1,49 @@
+/**
+ * What a WeChat call produces. WeChat errors are values, not exceptions: every caller must look
+ * at `ok`, and the compiler makes it. Exceptions are left for bugs.
+ */
+export type WeChatResult<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly failure: WeChatFailure };
+
+export type WeChatFailure = ErrcodeFailure | UnavailableFailure | NoCredentialsFailure;
+
+/** WeChat answered, with an errcode other than 0. */
+export interface ErrcodeFailure {
+  readonly kind: 'errcode';
+  readonly errcode: number;
+  /** As WeChat sent it (may be empty). */
+  readonly errmsg: string;
+  /** The request id WeChat put in errmsg, if any. */
+  readonly rid: string | undefined;
+  /** Whether the error came from the call itself or from fetching the token it needed. */
+  readonly stage: 'call' | 'token';
+}
+
+/**
+ * No usable answer. `sent` says what is known about the request: 'no' when it provably never
+ * reached WeChat (connection refused, DNS failure, connect timeout), so repeating it is safe even
+ * for a mutation; 'maybe' when it may have been applied (timeout after sending, connection
+ * dropped, a non-JSON or 5xx answer).
+ */
+export interface UnavailableFailure {
+  readonly kind: 'unavailable';
+  readonly reason: 'connect' | 'timeout' | 'connection-lost' | 'http-status' | 'bad-response';
+  readonly sent: 'no' | 'maybe';
+  /** For logs and messages; never holds the request URL (it carries the access token). */
+  readonly detail: string;
+  readonly httpStatus?: number;
+  readonly stage: 'call' | 'token';
+}
+
+/** The gateway holds no credentials that can act for this appid. */
+export interface NoCredentialsFailure {
+  readonly kind: 'no-credentials';
+  readonly appid: string;
+}
+
+export function success<T>(data: T): WeChatResult<T> {
+  return { ok: true, data };
+}
+
+export function failure<T = never>(f: WeChatFailure): WeChatResult<T> {
+  return { ok: false, failure: f };
+}

@@ -1,0 +1,43 @@
+import type { WeChatTransport } from '../transport';
+import { failure, success, type WeChatResult } from '../result';
+import type { TokenCache } from './token-cache';
+import type { IssuedToken, TokenProvider } from './token-provider';
+
+/**
+ * Tokens for accounts that call for themselves, with their own appsecret, through
+ * `POST /cgi-bin/stable_token`. Unlike `/cgi-bin/token`, a stable token is returned unchanged
+ * while it is valid, so a fetch never invalidates a token another process still uses. The gateway
+ * never sends `force_refresh: true` (limited to 20 a day, and it breaks every other holder).
+ */
+export class StableTokenProvider implements TokenProvider {
+  constructor(
+    private readonly transport: WeChatTransport,
+    private readonly secrets: ReadonlyMap<string, string>,
+    private readonly cache: TokenCache,
+  ) {}
+
+  token(appid: string): Promise<WeChatResult<string>> {
+    const secret = this.secrets.get(appid);
+    if (secret === undefined) return Promise.resolve(failure({ kind: 'no-credentials', appid }));
+    return this.cache.get(appid, () => this.fetch(appid, secret));
+  }
+
+  invalidate(appid: string, failedToken: string): void {
+    this.cache.invalidate(appid, failedToken);
+  }
+
+  private async fetch(appid: string, secret: string): Promise<WeChatResult<IssuedToken>> {
+    const answer = await this.transport.send({
+      method: 'POST',
+      path: '/cgi-bin/stable_token',
+      body: { grant_type: 'client_credential', appid, secret, force_refresh: false },
+      stage: 'token',
+    });
+    if (!answer.ok) return answer;
+    const { access_token: value, expires_in: expiresInSeconds } = answer.data;
+    if (typeof value !== 'string' || value === '' || typeof expiresInSeconds !== 'number' || expiresInSeconds <= 0) {
+      return failure({ kind: 'unavailable', reason: 'bad-response', sent: 'maybe', detail: 'stable_token answer lacks access_token or expires_in', stage: 'token' });
+    }
+    return success({ value, expiresInSeconds });
+  }
+}

@@ -1,0 +1,24 @@
+import { TOKEN_ERRCODES } from './errcodes';
+import type { WeChatResult } from './result';
+import type { TokenProvider } from './tokens/token-provider';
+
+/**
+ * Runs one WeChat call with the appid's access token. When WeChat refuses the token
+ * (40001/40014/42001), the token is invalidated if it is still the cached one, a fresh one is
+ * fetched, and the call is made once more. Once: a second refusal is an answer, not a reason to
+ * loop (retrying without bound is a known bug of other SDKs).
+ */
+export async function withToken<T>(
+  tokens: TokenProvider,
+  appid: string,
+  call: (accessToken: string) => Promise<WeChatResult<T>>,
+): Promise<WeChatResult<T>> {
+  const first = await tokens.token(appid);
+  if (!first.ok) return first;
+  const result = await call(first.data);
+  if (result.ok || result.failure.kind !== 'errcode' || !TOKEN_ERRCODES.has(result.failure.errcode)) return result;
+  tokens.invalidate(appid, first.data);
+  const second = await tokens.token(appid);
+  if (!second.ok) return second;
+  return call(second.data);
+}
