@@ -1,0 +1,72 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { NoCredentialsFailure, UnavailableFailure } from '../../wechat/result';
+import { GatewayError } from './gateway-error.types';
+
+export enum UnavailableReason {
+  CONNECT = 'CONNECT',
+  TIMEOUT = 'TIMEOUT',
+  CONNECTION_LOST = 'CONNECTION_LOST',
+  HTTP_STATUS = 'HTTP_STATUS',
+  BAD_RESPONSE = 'BAD_RESPONSE',
+}
+
+registerEnumType(UnavailableReason, {
+  name: 'UnavailableReason',
+  description: 'Why no usable answer came from WeChat.',
+  valuesConfig: {
+    CONNECT: { description: 'WeChat could not be reached; the request was never sent.' },
+    TIMEOUT: { description: 'WeChat did not answer in time after the request was sent.' },
+    CONNECTION_LOST: { description: 'The connection closed before WeChat answered.' },
+    HTTP_STATUS: { description: 'WeChat answered with an HTTP status other than 200.' },
+    BAD_RESPONSE: { description: 'WeChat answered something that is not a WeChat JSON answer.' },
+  },
+});
+
+const REASONS: Record<UnavailableFailure['reason'], UnavailableReason> = {
+  connect: UnavailableReason.CONNECT,
+  timeout: UnavailableReason.TIMEOUT,
+  'connection-lost': UnavailableReason.CONNECTION_LOST,
+  'http-status': UnavailableReason.HTTP_STATUS,
+  'bad-response': UnavailableReason.BAD_RESPONSE,
+};
+
+@ObjectType({ implements: GatewayError, description: 'No usable answer came from WeChat (unreachable, timed out, or not a WeChat answer). Retry later.' })
+export class WeChatUnavailableError extends GatewayError {
+  @Field(() => UnavailableReason)
+  reason: UnavailableReason;
+
+  @Field(() => Int, { nullable: true, description: 'The HTTP status WeChat answered with, when that was the problem.' })
+  httpStatus: number | null;
+
+  @Field({ description: 'False only when the request provably never reached WeChat. When true, a change may have been applied: read the state before sending it again.' })
+  mayHaveReachedWeChat: boolean;
+
+  constructor(failure: UnavailableFailure) {
+    super();
+    this.reason = REASONS[failure.reason];
+    this.httpStatus = failure.httpStatus ?? null;
+    this.mayHaveReachedWeChat = failure.sent === 'maybe';
+    this.retryable = true;
+    const what = failure.stage === 'token' ? 'Fetching the access token failed: WeChat' : 'WeChat';
+    const answer =
+      failure.reason === 'connect' ? 'could not be reached, so nothing was sent'
+      : failure.reason === 'timeout' ? 'did not answer in time'
+      : failure.reason === 'connection-lost' ? 'closed the connection without answering'
+      : `gave no usable answer (${failure.detail})`;
+    const advice = failure.sent === 'no' || failure.stage === 'token' ? 'Try again later.' : 'A change may or may not have been applied: read the current state before trying again.';
+    this.message = `${what} ${answer}. ${advice}`;
+  }
+}
+
+@ObjectType({ implements: GatewayError, description: 'The gateway holds no credentials that can act for this appid.' })
+export class NoCredentialsError extends GatewayError {
+  @Field({ description: 'The appid the gateway has no credentials for.' })
+  appid: string;
+
+  constructor(failure: NoCredentialsFailure) {
+    super();
+    this.appid = failure.appid;
+    this.retryable = false;
+    this.message = `The gateway has no credentials for appid ${failure.appid}: add its appsecret to WECHAT_APPS.`;
+  }
+}

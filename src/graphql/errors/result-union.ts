@@ -1,0 +1,41 @@
+import { createUnionType, type ClassType } from 'type-graphql';
+import type { WeChatFailure } from '../../wechat/result';
+import type { GatewayError } from './gateway-error.types';
+import { NoCredentialsError, WeChatUnavailableError } from './gateway-failure.types';
+import { OtherWeChatError, type WeChatErrorClass } from './wechat-error.types';
+
+export interface ResultUnion<TSuccess extends object> {
+  /** The GraphQL union: the success type, the operation's own error types, then the shared ones. */
+  readonly type: ReturnType<typeof createUnionType>;
+  /** Turns a WeChat failure into the member of this union that stands for it. */
+  readonly fromFailure: (failure: WeChatFailure) => TSuccess | GatewayError;
+}
+
+/**
+ * Declares an operation's result union. Every union gets, besides its documented errcodes, the
+ * same three catch-alls, so a client never meets an error outside the union: any other errcode
+ * (OtherWeChatError), no usable answer (WeChatUnavailableError) and no credentials for the appid.
+ * Members are class instances, which is how type-graphql tells them apart.
+ */
+export function resultUnion<TSuccess extends object>(options: {
+  name: string;
+  description: string;
+  success: ClassType<TSuccess>;
+  errors: readonly WeChatErrorClass[];
+}): ResultUnion<TSuccess> {
+  const byErrcode = new Map(options.errors.map((type) => [type.errcode, type]));
+  const members = [options.success, ...options.errors, OtherWeChatError, WeChatUnavailableError, NoCredentialsError] as const;
+  return {
+    type: createUnionType({ name: options.name, description: options.description, types: () => members }),
+    fromFailure(failure) {
+      switch (failure.kind) {
+        case 'errcode':
+          return new (byErrcode.get(failure.errcode) ?? OtherWeChatError)(failure);
+        case 'unavailable':
+          return new WeChatUnavailableError(failure);
+        case 'no-credentials':
+          return new NoCredentialsError(failure);
+      }
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import bodyParser from 'body-parser';
+import cors from 'cors';
+import type { Logger } from 'pino';
+
+/** Paths that serve GraphQL (and, in development, Apollo Sandbox on GET with Accept: text/html). */
+const GRAPHQL_PATHS = new Set(['/', '/graphql']);
+
+export interface RequestHandlerOptions<TContext extends BaseContext> {
+  readonly apollo: ApolloServer<TContext>;
+  readonly context: () => Promise<TContext>;
+  readonly maxBodyBytes: number;
+  readonly logger: Logger;
+}
+
+/**
+ * The HTTP front: Apollo Server on node:http, with the same pieces Apollo's standalone server
+ * uses (cors, body-parser) plus the routes a service needs beside GraphQL. A client mistake at
+ * the HTTP level (bad JSON, body too large, bad charset) gets its 4xx and a GraphQL-shaped error
+ * body, never a stack trace.
+ */
+export function createRequestHandler<TContext extends BaseContext>(options: RequestHandlerOptions<TContext>): RequestListener {
+  const corsHandler = cors();
+  const jsonParser = bodyParser.json({ limit: options.maxBodyBytes });
+
+  return (req, res) => {
+    const path = (req.url ?? '/').split('?', 1)[0]!;
+    if (path === '/healthz') {
+      sendJson(res, 200, { status: 'ok' });
+      return;
+    }
+    if (!GRAPHQL_PATHS.has(path)) {
+      sendJson(res, 404, { errors: [{ message: `Not found: GraphQL is served at /graphql.`, extensions: { code: 'NOT_FOUND' } }] });
+      return;
+    }
+    corsHandler(req, res, (corsError?: unknown) => {
+      if (corsError) return sendHttpError(res, corsError, options.logger);
+      jsonParser(req, res, (parseError?: unknown) => {
+        if (parseError) return sendHttpError(res, parseError, options.logger);
+        executeGraphQL(req, res, options).catch((error: unknown) => {
+          options.logger.error({ err: error }, 'unexpected error while serving GraphQL');
+          if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+          else res.destroy();
+        });
+      });
+    });
+  };
+}
+
+async function executeGraphQL<TContext extends BaseContext>(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: RequestHandlerOptions<TContext>,
+): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const queryStart = req.url?.indexOf('?') ?? -1;
+  const response = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: {
+      method: (req.method ?? 'GET').toUpperCase(),
+      headers,
+      search: queryStart >= 0 ? req.url!.slice(queryStart) : '',
+      body: (req as { body?: unknown }).body,
+    },
+    context: options.context,
+  });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+/** body-parser and cors errors carry the HTTP status that fits the client's mistake. */
+function sendHttpError(res: ServerResponse, error: unknown, logger: Logger): void {
+  const status = (error as { status?: unknown }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const message = status === 413 ? 'Request body too large' : (error as Error).message;
+    sendJson(res, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+    return;
+  }
+  logger.error({ err: error }, 'unexpected error while reading a request');
+  sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}
