@@ -41,6 +41,7 @@ export type UnbindOpenAccountMutation = { unbindOpenAccount:
     | { __typename: 'InvalidAppIdError', message: string, retryable: boolean, errcode: number, errmsg: string, requestId: string | null }
     | { __typename: 'NoCredentialsError', message: string, retryable: boolean, appid: string }
     | { __typename: 'OpenAccountLimitExceededError', message: string, retryable: boolean, errcode: number, errmsg: string, requestId: string | null }
+    | { __typename: 'OpenAccountNotBoundError', message: string, retryable: boolean, errcode: number, errmsg: string, requestId: string | null }
     | { __typename: 'OpenAccountNotCreatedByApiError', message: string, retryable: boolean, errcode: number, errmsg: string, requestId: string | null }
     | { __typename: 'OtherWeChatError', message: string, retryable: boolean, errcode: number, errmsg: string, requestId: string | null }
     | { __typename: 'SubjectMismatchError', message: string, retryable: boolean, errcode: number, errmsg: string, requestId: string | null }

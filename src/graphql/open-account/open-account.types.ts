@@ -47,5 +47,6 @@ export const UnbindOpenAccountResult = resultUnion({
   name: 'UnbindOpenAccountResult',
   description: 'The outcome of unbinding an account from its open platform account (WeChat /cgi-bin/open/unbind).',
   success: UnbindOpenAccountSuccess,
-  errors: [InvalidAppIdError, SubjectMismatchError, OpenAccountNotCreatedByApiError, OpenAccountLimitExceededError],
+  // 89002 is not in WeChat's list for unbind, but it is what repeating an unbind gets.
+  errors: [InvalidAppIdError, SubjectMismatchError, OpenAccountNotCreatedByApiError, OpenAccountLimitExceededError, OpenAccountNotBoundError],
 });

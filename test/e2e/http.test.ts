@@ -1,0 +1,96 @@
+import { OpenAccountDocument } from '../generated/graphql';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { startTestGateway, type TestGateway } from '../support/gateway';
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+const INTROSPECTION = JSON.stringify({ query: '{ __schema { queryType { name } } }' });
+
+describe('the HTTP surface', () => {
+  let simulator: Simulator;
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    simulator = await startSimulator({ seed: true });
+    gateway = await startTestGateway({ simulator, env: { WECHAT_APPS: JSON.stringify(demoCredentials()), MAX_BODY_BYTES: '2048' } });
+  });
+  afterAll(async () => {
+    await gateway.stop();
+    await simulator.close();
+  });
+
+  it('serves the openAccount query at /graphql and at /', async () => {
+    const { acmeCoffeeOA } = DEMO_ACCOUNTS;
+    expect((await gateway.execute(OpenAccountDocument, { appid: acmeCoffeeOA.appid })).data?.openAccount).toEqual({
+      __typename: 'OpenAccount',
+      appid: acmeCoffeeOA.appid,
+      openAppid: DEMO_OPEN_ACCOUNTS.acmeApi.openAppid,
+    });
+    const atRoot = await gateway.send({ path: '/', body: INTROSPECTION, headers: JSON_HEADERS });
+    expect(atRoot.status).toBe(200);
+  });
+
+  it('answers openAccount for an unbound account with OpenAccountNotBoundError', async () => {
+    const result = await gateway.execute(OpenAccountDocument, { appid: DEMO_ACCOUNTS.acmeBakeryMP.appid });
+    expect(result.data?.openAccount).toMatchObject({ __typename: 'OpenAccountNotBoundError', errcode: 89002 });
+  });
+
+  it('answers /healthz', async () => {
+    const response = await gateway.send({ method: 'GET', path: '/healthz' });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.text)).toEqual({ status: 'ok' });
+  });
+
+  it('answers 404 with a pointer to /graphql for other paths', async () => {
+    const response = await gateway.send({ method: 'GET', path: '/nope' });
+    expect(response.status).toBe(404);
+    expect(response.text).toContain('/graphql');
+  });
+
+  it('refuses an unparsable body with 400 and no stack trace', async () => {
+    const response = await gateway.send({ body: '{"query": ', headers: JSON_HEADERS });
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.text).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(response.text).not.toMatch(/at .*\.js/);
+  });
+
+  it('refuses a body over MAX_BODY_BYTES with 413', async () => {
+    const response = await gateway.send({ body: JSON.stringify({ query: `{ __typename } # ${'x'.repeat(4096)}` }), headers: JSON_HEADERS });
+    expect(response.status).toBe(413);
+  });
+
+  it('refuses a syntax error as GRAPHQL_PARSE_FAILED', async () => {
+    const response = await gateway.send({ body: JSON.stringify({ query: 'mutation {' }), headers: JSON_HEADERS });
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.text).errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('prevents CSRF: a simple form POST is refused', async () => {
+    simulator.resetCounters();
+    const response = await gateway.send({ body: 'query={__typename}', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(response.status).toBe(400);
+    expect(simulator.calls()).toBe(0);
+  });
+
+  it('allows introspection and serves Apollo Sandbox outside production', async () => {
+    const introspection = await gateway.send({ body: INTROSPECTION, headers: JSON_HEADERS });
+    expect(JSON.parse(introspection.text).data.__schema.queryType.name).toBe('Query');
+    const page = await gateway.send({ method: 'GET', path: '/', headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.text).toMatch(/sandbox/i);
+  });
+});
+
+describe('the HTTP surface in production', () => {
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    gateway = await startTestGateway({ env: { NODE_ENV: 'production', WECHAT_API_BASE: 'http://127.0.0.1:9' } });
+  });
+  afterAll(() => gateway.stop());
+
+  it('turns introspection and the landing page off', async () => {
+    const introspection = await gateway.send({ body: INTROSPECTION, headers: JSON_HEADERS });
+    expect(JSON.parse(introspection.text).errors[0].message).toMatch(/introspection/i);
+    const page = await gateway.send({ method: 'GET', path: '/', headers: { accept: 'text/html' } });
+    expect(page.text).not.toMatch(/sandbox/i);
+  });
+});

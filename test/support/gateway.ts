@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type ExecutionResult } from 'graphql';
+import { request } from 'undici';
+import { startApp, type App } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import type { Simulator } from '../../src/simulator';
+
+export interface TestGateway {
+  readonly url: string;
+  /** Every log line the gateway wrote, as JSON text. */
+  readonly logs: string[];
+  /** Runs a typed operation over HTTP, as a client would. */
+  execute<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables): Promise<ExecutionResult<TData>>;
+  /** Sends a raw HTTP request to the GraphQL endpoint (or another path), for HTTP-level cases. */
+  send(options: { method?: 'GET' | 'POST'; path?: string; body?: string; headers?: Record<string, string> }): Promise<{ status: number; text: string; headers: Record<string, unknown> }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real gateway in this process on a free port, pointed at `simulator`, with its logs
+ * captured so tests can search them.
+ */
+export async function startTestGateway(options: { simulator?: Simulator; env?: Record<string, string> }): Promise<TestGateway> {
+  const logs: string[] = [];
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    ...(options.simulator ? { WECHAT_API_BASE: options.simulator.url } : {}),
+    ...options.env,
+  });
+  const app: App = await startApp(config, createLogger(config.logLevel, { write: (line: string) => void logs.push(line) }));
+  const origin = new URL(app.url).origin;
+
+  const send: TestGateway['send'] = async ({ method = 'POST', path = '/graphql', body, headers = {} }) => {
+    const response = await request(`${origin}${path}`, { method, body, headers });
+    return { status: response.statusCode, text: await response.body.text(), headers: response.headers };
+  };
+
+  return {
+    url: app.url,
+    logs,
+    send,
+    async execute(document, variables) {
+      const response = await send({
+        body: JSON.stringify({ query: print(document), variables }),
+        headers: { 'content-type': 'application/json' },
+      });
+      return JSON.parse(response.text) as ExecutionResult<never>;
+    },
+    stop: () => app.stop(),
+  };
+}

@@ -1,0 +1,92 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { WeChatTransport } from '../../src/wechat/transport';
+
+/** A bare HTTP server whose handler each test sets, to see exactly what the transport sends. */
+function rawServer(handler: Parameters<typeof createServer>[1]): Promise<{ url: string; server: Server }> {
+  const server = createServer(handler);
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })));
+}
+
+const closeServer = (server: Server) => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); });
+
+function transportFor(url: string, overrides: { responseTimeoutMs?: number } = {}) {
+  return new WeChatTransport({ baseUrls: [url], connectTimeoutMs: 500, responseTimeoutMs: overrides.responseTimeoutMs ?? 2_000, connections: 4, logger: pino({ level: 'silent' }) });
+}
+
+describe('WeChatTransport', () => {
+  it('encodes the access token in the query and sends the body as JSON, under the base path', async () => {
+    let seen: { url?: string; type?: string; body?: string } = {};
+    const { url, server } = await rawServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c)).on('end', () => {
+        seen = { url: req.url, type: req.headers['content-type'], body };
+        res.end('{"errcode":0,"errmsg":"ok"}');
+      });
+    });
+    const transport = transportFor(`${url}/prefix/`);
+    const token = 'a&b=c d/+?#%';
+    const result = await transport.send({ method: 'POST', path: '/cgi-bin/open/unbind', query: { access_token: token }, body: { appid: 'wx1', open_appid: 'wxo1' } });
+    expect(result.ok).toBe(true);
+    const sent = new URL(seen.url!, url);
+    expect(sent.pathname).toBe('/prefix/cgi-bin/open/unbind');
+    expect(sent.searchParams.get('access_token')).toBe(token);
+    expect([...sent.searchParams.keys()]).toEqual(['access_token']);
+    expect(seen.type).toBe('application/json');
+    expect(JSON.parse(seen.body!)).toEqual({ appid: 'wx1', open_appid: 'wxo1' });
+    await transport.close();
+    await closeServer(server);
+  });
+
+  it('decodes an errcode into a value, with the rid', async () => {
+    const { url, server } = await rawServer((_, res) => res.end('{"errcode":89003,"errmsg":"open is not created by api rid: 1a2b-3c"}'));
+    const transport = transportFor(url);
+    expect(await transport.send({ method: 'GET', path: '/x' })).toEqual({
+      ok: false,
+      failure: { kind: 'errcode', errcode: 89003, errmsg: 'open is not created by api rid: 1a2b-3c', rid: '1a2b-3c', stage: 'call' },
+    });
+    await transport.close();
+    await closeServer(server);
+  });
+
+  it.each([
+    ['a JSON array', '[1]'],
+    ['a string errcode', '{"errcode":"0"}'],
+    ['HTML', '<html>502 Bad Gateway</html>'],
+    ['nothing', ''],
+  ])('refuses %s as a bad response, never as success', async (_, body) => {
+    const { url, server } = await rawServer((_, res) => res.end(body));
+    const transport = transportFor(url);
+    expect(await transport.send({ method: 'GET', path: '/x' })).toMatchObject({ ok: false, failure: { kind: 'unavailable', reason: 'bad-response', sent: 'maybe' } });
+    await transport.close();
+    await closeServer(server);
+  });
+
+  it('refuses an answer too large to be WeChat, without reading it', async () => {
+    const { url, server } = await rawServer((_, res) => {
+      res.setHeader('content-length', String(2 * 1024 * 1024));
+      res.write('{"errcode":0,');
+    });
+    const transport = transportFor(url);
+    expect(await transport.send({ method: 'GET', path: '/x' })).toMatchObject({ ok: false, failure: { reason: 'bad-response' } });
+    await transport.close();
+    await closeServer(server);
+  });
+
+  it('reports a refused connection as never sent', async () => {
+    const { url, server } = await rawServer(() => undefined);
+    await closeServer(server);
+    const transport = transportFor(url);
+    expect(await transport.send({ method: 'POST', path: '/x', body: {} })).toMatchObject({ ok: false, failure: { kind: 'unavailable', reason: 'connect', sent: 'no' } });
+    await transport.close();
+  });
+
+  it('reports a silent upstream as a timeout that may have been applied', async () => {
+    const { url, server } = await rawServer(() => undefined);
+    const transport = transportFor(url, { responseTimeoutMs: 200 });
+    expect(await transport.send({ method: 'POST', path: '/x', body: {} })).toMatchObject({ ok: false, failure: { kind: 'unavailable', reason: 'timeout', sent: 'maybe' } });
+    await transport.close();
+    await closeServer(server);
+  });
+});
