@@ -1,0 +1,337 @@
+/**
+ * The simulator's HTTP face: WeChat's paths and wire format over node:http, the fault queue in
+ * front of the rules, and counters tests use to check what the gateway actually sent.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { FaultQueue, type Fault } from './faults';
+import { seedDemo } from './seed';
+import { WechatState, wxError, type NewAccount, type NewOpenAccount, type Outcome, type RequestBody } from './state';
+
+export interface SimulatorOptions {
+  port?: number;
+  host?: string;
+  seed?: boolean;
+  /** Lifetime of issued access tokens; default 7200 as on WeChat. */
+  tokenTtlSeconds?: number;
+  /** Clock in ms since the epoch, to move token lifetimes forward without waiting. */
+  now?: () => number;
+}
+
+export interface Simulator {
+  readonly url: string;
+  /** The model behind the server, for setup the methods below do not cover (quota, secrets). */
+  readonly state: WechatState;
+  addAccount(a: NewAccount): void;
+  addOpenAccount(o: NewOpenAccount): string;
+  bindDirect(appid: string, openAppid: string): void;
+  openAppidOf(appid: string): string | undefined;
+  expireTokens(appid?: string): void;
+  revokeTokens(appid?: string): void;
+  injectFault(f: Fault): void;
+  clearFaults(): void;
+  calls(path?: string): number;
+  applied(path: string): number;
+  tokenFetches(appid?: string): number;
+  maxConcurrent(path?: string): number;
+  resetCounters(): void;
+  close(): Promise<void>;
+}
+
+const BODY_LIMIT = 1024 * 1024;
+
+interface Route {
+  readonly method: 'GET' | 'POST';
+  readonly handle: (state: WechatState, query: URLSearchParams, body: RequestBody) => Outcome;
+}
+
+const token = (q: URLSearchParams): string | null => q.get('access_token');
+
+const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
+  ['/cgi-bin/stable_token', { method: 'POST', handle: (s, _q, b) => s.stableToken(b) }],
+  ['/cgi-bin/token', { method: 'GET', handle: (s, q) => s.plainToken(q) }],
+  ['/cgi-bin/open/create', { method: 'POST', handle: (s, q, b) => s.createOpenAccount(token(q), b) }],
+  ['/cgi-bin/open/bind', { method: 'POST', handle: (s, q, b) => s.bindOpenAccount(token(q), b) }],
+  ['/cgi-bin/open/unbind', { method: 'POST', handle: (s, q, b) => s.unbindOpenAccount(token(q), b) }],
+  ['/cgi-bin/open/get', { method: 'POST', handle: (s, q, b) => s.getOpenAccount(token(q), b) }],
+  ['/cgi-bin/open/have', { method: 'GET', handle: (s, q, b) => s.haveOpenAccount(token(q), b) }],
+]);
+
+/** What a misbehaving upstream sends instead of JSON: nginx's error page, a captive portal. */
+const NGINX_500 =
+  '<html>\r\n<head><title>500 Internal Server Error</title></head>\r\n<body>\r\n<center><h1>500 Internal Server Error</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+const PORTAL_PAGE =
+  '<!DOCTYPE html><html><head><title>Network login</title></head><body><p>Please sign in to the network to continue.</p></body></html>';
+
+type Received = { kind: 'ok'; text: string } | { kind: 'tooLarge' } | { kind: 'aborted' };
+
+/** Reads the body, keeping at most BODY_LIMIT bytes but draining the rest so the client can read the answer. */
+function receive(req: IncomingMessage): Promise<Received> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= BODY_LIMIT) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > BODY_LIMIT ? { kind: 'tooLarge' } : { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') }));
+    req.on('error', () => resolve({ kind: 'aborted' }));
+    req.on('close', () => resolve({ kind: 'aborted' }));
+  });
+}
+
+/** An empty body counts as `{}`: every field of these calls is optional or checked by the rules. */
+function parseBody(text: string): RequestBody {
+  if (text.trim() === '') return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function send(res: ServerResponse, status: number, contentType: string, text: string): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  send(res, status, 'application/json; encoding=utf-8', JSON.stringify(body));
+}
+
+function bump(map: Map<string, number>, key: string, by = 1): number {
+  const value = (map.get(key) ?? 0) + by;
+  map.set(key, value);
+  return value;
+}
+
+class Counters {
+  private readonly callsByPath = new Map<string, number>();
+  private readonly appliedByPath = new Map<string, number>();
+  private readonly fetchesByAppid = new Map<string, number>();
+  private readonly inFlight = new Map<string, number>();
+  private readonly peaks = new Map<string, number>();
+  private totalCalls = 0;
+  private totalFetches = 0;
+  private inFlightAll = 0;
+  private peakAll = 0;
+
+  arrive(path: string): void {
+    bump(this.callsByPath, path);
+    this.totalCalls += 1;
+    const now = bump(this.inFlight, path);
+    this.peaks.set(path, Math.max(this.peaks.get(path) ?? 0, now));
+    this.inFlightAll += 1;
+    this.peakAll = Math.max(this.peakAll, this.inFlightAll);
+  }
+
+  leave(path: string): void {
+    bump(this.inFlight, path, -1);
+    this.inFlightAll -= 1;
+  }
+
+  apply(path: string): void {
+    bump(this.appliedByPath, path);
+  }
+
+  tokenFetched(appid: string): void {
+    bump(this.fetchesByAppid, appid);
+    this.totalFetches += 1;
+  }
+
+  calls(path?: string): number {
+    return path === undefined ? this.totalCalls : (this.callsByPath.get(path) ?? 0);
+  }
+
+  applied(path: string): number {
+    return this.appliedByPath.get(path) ?? 0;
+  }
+
+  tokenFetches(appid?: string): number {
+    return appid === undefined ? this.totalFetches : (this.fetchesByAppid.get(appid) ?? 0);
+  }
+
+  maxConcurrent(path?: string): number {
+    return path === undefined ? this.peakAll : (this.peaks.get(path) ?? 0);
+  }
+
+  /** Peaks restart from what is in flight now, so a hanging request still counts. */
+  reset(): void {
+    this.callsByPath.clear();
+    this.appliedByPath.clear();
+    this.fetchesByAppid.clear();
+    this.totalCalls = 0;
+    this.totalFetches = 0;
+    this.peaks.clear();
+    for (const [path, n] of this.inFlight) if (n > 0) this.peaks.set(path, n);
+    this.peakAll = this.inFlightAll;
+  }
+}
+
+class RunningSimulator implements Simulator {
+  readonly state: WechatState;
+  private readonly server: Server;
+  private readonly faults = new FaultQueue();
+  private readonly counters = new Counters();
+  private readonly sockets = new Set<Socket>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private closing: Promise<void> | undefined;
+  private address = '';
+
+  constructor(opts: SimulatorOptions) {
+    this.state = new WechatState({ tokenTtlSeconds: opts.tokenTtlSeconds, now: opts.now });
+    this.server = createServer((req, res) => this.handle(req, res));
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  get url(): string {
+    return this.address;
+  }
+
+  async listen(port: number, host: string): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+    const { port: actual } = this.server.address() as AddressInfo;
+    this.address = `http://${host.includes(':') ? `[${host}]` : host}:${actual}`;
+  }
+
+  addAccount(a: NewAccount): void {
+    this.state.addAccount(a);
+  }
+  addOpenAccount(o: NewOpenAccount): string {
+    return this.state.addOpenAccount(o);
+  }
+  bindDirect(appid: string, openAppid: string): void {
+    this.state.bindDirect(appid, openAppid);
+  }
+  openAppidOf(appid: string): string | undefined {
+    return this.state.openAppidOf(appid);
+  }
+  expireTokens(appid?: string): void {
+    this.state.expireTokens(appid);
+  }
+  revokeTokens(appid?: string): void {
+    this.state.revokeTokens(appid);
+  }
+  injectFault(f: Fault): void {
+    this.faults.add(f);
+  }
+  clearFaults(): void {
+    this.faults.clear();
+  }
+  calls(path?: string): number {
+    return this.counters.calls(path);
+  }
+  applied(path: string): number {
+    return this.counters.applied(path);
+  }
+  tokenFetches(appid?: string): number {
+    return this.counters.tokenFetches(appid);
+  }
+  maxConcurrent(path?: string): number {
+    return this.counters.maxConcurrent(path);
+  }
+  resetCounters(): void {
+    this.counters.reset();
+  }
+
+  /** Ends hanging and delayed requests too, so a test's afterAll never waits on them. */
+  close(): Promise<void> {
+    this.closing ??= new Promise<void>((resolve) => {
+      for (const timer of this.timers) clearTimeout(timer);
+      this.timers.clear();
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+      for (const socket of this.sockets) socket.destroy();
+    });
+    return this.closing;
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    let path = '/';
+    let query = new URLSearchParams();
+    try {
+      const url = new URL(req.url ?? '/', 'http://simulator');
+      path = url.pathname;
+      query = url.searchParams;
+    } catch {
+      path = req.url ?? '/';
+    }
+    // Counted on arrival, so requests that are then faulted, dropped or left hanging count too.
+    this.counters.arrive(path);
+    res.once('close', () => this.counters.leave(path));
+    const fault = this.faults.take(path);
+    const method = req.method ?? 'GET';
+    void receive(req).then((received) => {
+      if (this.closing || received.kind === 'aborted') return;
+      if (received.kind === 'tooLarge') {
+        sendJson(res, 413, { errcode: 413, errmsg: 'request body larger than 1 MB' });
+        return;
+      }
+      this.respond(fault, res, () => this.dispatch(path, method, query, received.text));
+    }).catch(() => res.destroy());
+  }
+
+  private respond(fault: Fault | undefined, res: ServerResponse, run: () => { status: number; body: unknown }): void {
+    const answer = (): void => {
+      const { status, body } = run();
+      sendJson(res, status, body);
+    };
+    switch (fault?.kind) {
+      case undefined:
+        return answer();
+      case 'errcode':
+        return sendJson(res, 200, { errcode: fault.errcode, errmsg: fault.errmsg ?? wxError(fault.errcode).errmsg });
+      case 'http500':
+        return send(res, 500, 'text/html', NGINX_500);
+      case 'garbage':
+        return send(res, 200, 'text/html; charset=utf-8', PORTAL_PAGE);
+      case 'drop':
+        if (fault.afterApply) run();
+        res.socket?.destroy();
+        return;
+      case 'hang':
+        return;
+      case 'delay': {
+        // The change happens when the answer is sent, even if the client gave up waiting.
+        const timer = setTimeout(() => {
+          this.timers.delete(timer);
+          answer();
+        }, fault.ms);
+        this.timers.add(timer);
+        return;
+      }
+    }
+  }
+
+  private dispatch(path: string, method: string, query: URLSearchParams, text: string): { status: number; body: unknown } {
+    const route = ROUTES.get(path);
+    if (!route) return { status: 404, body: { errcode: 404, errmsg: 'not found' } };
+    if (method !== route.method) return { status: 405, body: { errcode: 405, errmsg: `method not allowed, use ${route.method}` } };
+    try {
+      const outcome = route.handle(this.state, query, parseBody(text));
+      if (outcome.applied) this.counters.apply(path);
+      if (outcome.tokenFor !== undefined) this.counters.tokenFetched(outcome.tokenFor);
+      return { status: 200, body: outcome.answer };
+    } catch {
+      return { status: 200, body: wxError(-1) };
+    }
+  }
+}
+
+/** Starts a simulator on a free port of 127.0.0.1 unless told otherwise. */
+export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
+  const sim = new RunningSimulator(opts);
+  if (opts.seed) seedDemo(sim);
+  await sim.listen(opts.port ?? 0, opts.host ?? '127.0.0.1');
+  return sim;
+}
