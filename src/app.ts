@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import { buildGatewaySchema } from './graphql/schema';
+import { startGatewayServer } from './server';
+import { demoCredentials, startSimulator, type Simulator } from './simulator';
+import { createWeChat } from './wechat';
+
+export interface App {
+  /** The GraphQL endpoint. */
+  readonly url: string;
+  /** The embedded simulator, when no real WeChat is configured. */
+  readonly simulator: Simulator | undefined;
+  stop(): Promise<void>;
+}
+
+/** Starts everything the configuration asks for; `stop` undoes it in reverse order. */
+export async function startApp(config: Config, logger: Logger): Promise<App> {
+  let simulator: Simulator | undefined;
+  let baseUrls = config.wechat.baseUrls;
+  let apps = config.wechat.apps;
+  if (baseUrls === 'simulator') {
+    simulator = await startSimulator({ port: config.simulatorPort, seed: true });
+    baseUrls = [simulator.url];
+    if (apps.size === 0) apps = new Map(Object.entries(demoCredentials()));
+    logger.warn(
+      { simulator: simulator.url, apps: [...apps.keys()] },
+      '*** NO REAL WECHAT CONFIGURED: using the embedded WeChat simulator with demo data. Set WECHAT_API_BASE (and WECHAT_APPS) to call WeChat. ***',
+    );
+  }
+  const wechat = createWeChat({ ...config.wechat, baseUrls, apps, logger });
+  const server = await startGatewayServer({
+    schema: await buildGatewaySchema(),
+    context: () => ({ openAccounts: wechat.openAccounts }),
+    logger,
+    host: config.host,
+    port: config.port,
+    explorer: config.explorer,
+    development: config.env === 'development',
+    maxBodyBytes: config.maxBodyBytes,
+  });
+  logger.info({ url: server.url, explorer: config.explorer }, 'gateway ready');
+  return {
+    url: server.url,
+    simulator,
+    async stop() {
+      await server.stop();
+      await wechat.close();
+      await simulator?.close();
+    },
+  };
+}
