@@ -1,26 +1,28 @@
 import 'reflect-metadata';
 import { readFile, writeFile } from 'node:fs/promises';
-import { printGatewaySchema, SCHEMA_FILE } from '../src/graphql/print-schema';
+import { printSchemaArtifacts } from '../src/graphql/print-schema';
 
 /**
- * `--write` emits the SDL to schema/schema.graphql; `--check` fails when the committed file and
- * the code differ (CI runs it), so the SDL that clients and codegen read never drifts.
+ * `--write` emits schema/schema.graphql (the client API) and schema/subgraph.graphql (the
+ * federation SDL); `--check` fails when the committed files and the code differ (CI runs it), so
+ * what clients, codegen and a supergraph read never drifts.
  */
 async function main(): Promise<void> {
   const mode = process.argv[2];
-  const sdl = await printGatewaySchema();
-  if (mode === '--write') {
-    await writeFile(SCHEMA_FILE, sdl);
-    process.stdout.write(`wrote ${SCHEMA_FILE}\n`);
-    return;
+  if (mode !== '--write' && mode !== '--check') throw new Error('usage: schema --write | --check');
+  let stale = 0;
+  for (const [file, text] of Object.entries(await printSchemaArtifacts())) {
+    if (mode === '--write') {
+      await writeFile(file, text);
+      process.stdout.write(`wrote ${file}\n`);
+    } else if ((await readFile(file, 'utf8').catch(() => '')) !== text) {
+      process.stderr.write(`${file} is out of date with the code: run \`npm run schema:emit\` and commit it.\n`);
+      stale += 1;
+    } else {
+      process.stdout.write(`${file} matches the code\n`);
+    }
   }
-  if (mode !== '--check') throw new Error('usage: schema --write | --check');
-  const committed = await readFile(SCHEMA_FILE, 'utf8').catch(() => '');
-  if (committed !== sdl) {
-    process.stderr.write(`${SCHEMA_FILE} is out of date with the code: run \`npm run schema:emit\` and commit it.\n`);
-    process.exit(1);
-  }
-  process.stdout.write(`${SCHEMA_FILE} matches the code\n`);
+  if (stale > 0) process.exit(1);
 }
 
 main().catch((error: unknown) => {

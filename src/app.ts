@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { Logger } from 'pino';
 import type { Config } from './config';
+import { createOpenAccountLoaders } from './graphql/open-account/open-account.loader';
 import { buildGatewaySchema } from './graphql/schema';
 import { startGatewayServer } from './server';
 import { demoCredentials, startSimulator, type Simulator } from './simulator';
@@ -30,8 +31,11 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   }
   const wechat = createWeChat({ ...config.wechat, baseUrls, apps, logger });
   const server = await startGatewayServer({
-    schema: await buildGatewaySchema(),
-    context: () => ({ openAccounts: wechat.openAccounts }),
+    schema: await buildGatewaySchema({ maxEntityRepresentations: config.maxEntityRepresentations }),
+    context: () => ({
+      openAccounts: wechat.openAccounts,
+      loaders: createOpenAccountLoaders(wechat.openAccounts, config.wechat.readConcurrency),
+    }),
     logger,
     host: config.host,
     port: config.port,

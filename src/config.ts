@@ -20,7 +20,11 @@ export interface Config {
     readonly connectTimeoutMs: number;
     readonly responseTimeoutMs: number;
     readonly connections: number;
+    /** Upstream reads one GraphQL operation may have in flight at once. */
+    readonly readConcurrency: number;
   };
+  /** The most representations one `_entities` call may ask for. */
+  readonly maxEntityRepresentations: number;
   readonly simulatorPort: number;
   /** Largest accepted HTTP request body. */
   readonly maxBodyBytes: number;
@@ -72,6 +76,8 @@ const schema = z.object({
   WECHAT_CONNECT_TIMEOUT_MS: integer(1, 60_000).default(3_000),
   WECHAT_RESPONSE_TIMEOUT_MS: integer(1, 120_000).default(10_000),
   WECHAT_CONNECTIONS: integer(1, 1_000).default(64),
+  WECHAT_READ_CONCURRENCY: integer(1, 1_000).default(10),
+  MAX_ENTITY_REPRESENTATIONS: integer(1, 10_000).default(500),
   SIMULATOR_PORT: integer(0, 65535).default(0),
   MAX_BODY_BYTES: integer(1_024, 10 * 1024 * 1024).default(100 * 1024),
 });
@@ -100,7 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectTimeoutMs: e.WECHAT_CONNECT_TIMEOUT_MS,
       responseTimeoutMs: e.WECHAT_RESPONSE_TIMEOUT_MS,
       connections: e.WECHAT_CONNECTIONS,
+      readConcurrency: e.WECHAT_READ_CONCURRENCY,
     },
+    maxEntityRepresentations: e.MAX_ENTITY_REPRESENTATIONS,
     simulatorPort: e.SIMULATOR_PORT,
     maxBodyBytes: e.MAX_BODY_BYTES,
   };

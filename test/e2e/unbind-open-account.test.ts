@@ -22,11 +22,8 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
     await simulator.close();
   });
 
-  const unbind = async (appid: string, openAppid: string) => {
-    const result = await gateway.execute(UnbindOpenAccountDocument, { appid, openAppid });
-    expect(result.errors).toBeUndefined();
-    return result.data!.unbindOpenAccount;
-  };
+  const unbind = async (appid: string, openAppid: string) =>
+    (await gateway.executeOk(UnbindOpenAccountDocument, { appid, openAppid })).unbindOpenAccount;
 
   describe('union members', () => {
     it('UnbindOpenAccountSuccess: the account is unbound in WeChat', async () => {

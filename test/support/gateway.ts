@@ -13,6 +13,8 @@ export interface TestGateway {
   readonly logs: string[];
   /** Runs a typed operation over HTTP, as a client would. */
   execute<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables): Promise<ExecutionResult<TData>>;
+  /** Like execute, for operations that must not produce GraphQL errors: returns the data. */
+  executeOk<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables): Promise<TData>;
   /** Sends a raw HTTP request to the GraphQL endpoint (or another path), for HTTP-level cases. */
   send(options: { method?: 'GET' | 'POST'; path?: string; body?: string; headers?: Record<string, string> }): Promise<{ status: number; text: string; headers: Record<string, unknown> }>;
   stop(): Promise<void>;
@@ -40,16 +42,23 @@ export async function startTestGateway(options: { simulator?: Simulator; env?: R
     return { status: response.statusCode, text: await response.body.text(), headers: response.headers };
   };
 
+  const execute: TestGateway['execute'] = async (document, variables) => {
+    const response = await send({
+      body: JSON.stringify({ query: print(document), variables }),
+      headers: { 'content-type': 'application/json' },
+    });
+    return JSON.parse(response.text) as ExecutionResult<never>;
+  };
+
   return {
     url: app.url,
     logs,
     send,
-    async execute(document, variables) {
-      const response = await send({
-        body: JSON.stringify({ query: print(document), variables }),
-        headers: { 'content-type': 'application/json' },
-      });
-      return JSON.parse(response.text) as ExecutionResult<never>;
+    execute,
+    async executeOk(document, variables) {
+      const result = await execute(document, variables);
+      if (result.errors !== undefined || result.data == null) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+      return result.data;
     },
     stop: () => app.stop(),
   };

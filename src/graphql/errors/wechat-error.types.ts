@@ -56,6 +56,16 @@ export class OpenAccountNotBoundError extends WeChatError {
   static readonly errcode = 89002;
 }
 
+@ObjectType({ implements: [WeChatError, GatewayError], description: 'errcode 89000: the account is already bound to an open platform account.' })
+export class AccountAlreadyBoundError extends WeChatError {
+  static readonly errcode = 89000;
+}
+
+@ObjectType({ implements: [WeChatError, GatewayError], description: 'errcode 89036: the open platform account was neither created through the API nor verified, so accounts cannot be bound to it through the API.' })
+export class OpenAccountNotBindableError extends WeChatError {
+  static readonly errcode = 89036;
+}
+
 @ObjectType({
   implements: [WeChatError, GatewayError],
   description: 'Any errcode without a type of its own in this result (for example -1 system busy, 48001 API not authorised, 45009 daily quota reached). Switch on errcode for the rare ones that matter to you.',

@@ -1,38 +1,61 @@
 import { Field, ObjectType } from 'type-graphql';
 import { resultUnion } from '../errors/result-union';
 import {
+  AccountAlreadyBoundError,
   InvalidAppIdError,
   OpenAccountLimitExceededError,
+  OpenAccountNotBindableError,
   OpenAccountNotBoundError,
   OpenAccountNotCreatedByApiError,
   SubjectMismatchError,
 } from '../errors/wechat-error.types';
+import { WeChatApp } from './wechat-app.types';
 
-@ObjectType({ description: 'The open platform account an Official Account or Mini Program is bound to.' })
-export class OpenAccount {
+/**
+ * An account and an open platform account: what every success of this family reports. A base
+ * for fields only; type-graphql emits no type for it, as no field returns it.
+ */
+@ObjectType()
+abstract class AccountAndOpenAccount {
   @Field({ description: 'The Official Account or Mini Program.' })
   appid: string;
 
-  @Field({ description: 'The open platform account it is bound to.' })
+  @Field({ description: 'The open platform account.' })
   openAppid: string;
+
+  @Field(() => WeChatApp, { description: 'The account as an entity: read its state as it is now, even later in the same operation.' })
+  app: WeChatApp;
 
   constructor(appid: string, openAppid: string) {
     this.appid = appid;
     this.openAppid = openAppid;
+    this.app = new WeChatApp(appid);
   }
 }
 
+@ObjectType({ description: 'The open platform account an Official Account or Mini Program is bound to.' })
+export class OpenAccount extends AccountAndOpenAccount {}
+
+@ObjectType({ description: 'A new open platform account was created, with the account bound to it.' })
+export class CreateOpenAccountSuccess extends AccountAndOpenAccount {}
+
+@ObjectType({ description: 'The account is now bound to the open platform account.' })
+export class BindOpenAccountSuccess extends AccountAndOpenAccount {}
+
 @ObjectType({ description: 'The account is no longer bound to the open platform account.' })
-export class UnbindOpenAccountSuccess {
-  @Field({ description: 'The Official Account or Mini Program that was unbound.' })
+export class UnbindOpenAccountSuccess extends AccountAndOpenAccount {}
+
+@ObjectType({ description: 'Whether an Official Account or Mini Program is bound to an open platform account.' })
+export class OpenAccountStatus {
+  @Field({ description: 'The Official Account or Mini Program.' })
   appid: string;
 
-  @Field({ description: 'The open platform account it was unbound from.' })
-  openAppid: string;
+  @Field({ description: 'True when it is bound to an open platform account.' })
+  hasOpenAccount: boolean;
 
-  constructor(appid: string, openAppid: string) {
+  constructor(appid: string, hasOpenAccount: boolean) {
     this.appid = appid;
-    this.openAppid = openAppid;
+    this.hasOpenAccount = hasOpenAccount;
   }
 }
 
@@ -41,6 +64,27 @@ export const OpenAccountResult = resultUnion({
   description: 'The open platform account of an appid (WeChat /cgi-bin/open/get), or why it could not be read.',
   success: OpenAccount,
   errors: [OpenAccountNotBoundError, InvalidAppIdError],
+});
+
+export const HasOpenAccountResult = resultUnion({
+  name: 'HasOpenAccountResult',
+  description: 'Whether an appid is bound to an open platform account (WeChat /cgi-bin/open/have), or why it could not be read.',
+  success: OpenAccountStatus,
+  errors: [InvalidAppIdError],
+});
+
+export const CreateOpenAccountResult = resultUnion({
+  name: 'CreateOpenAccountResult',
+  description: 'The outcome of creating an open platform account for an account (WeChat /cgi-bin/open/create).',
+  success: CreateOpenAccountSuccess,
+  errors: [AccountAlreadyBoundError, InvalidAppIdError],
+});
+
+export const BindOpenAccountResult = resultUnion({
+  name: 'BindOpenAccountResult',
+  description: 'The outcome of binding an account to an open platform account (WeChat /cgi-bin/open/bind).',
+  success: BindOpenAccountSuccess,
+  errors: [AccountAlreadyBoundError, InvalidAppIdError, SubjectMismatchError, OpenAccountLimitExceededError, OpenAccountNotBindableError],
 });
 
 export const UnbindOpenAccountResult = resultUnion({
