@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { createOpenAccountLoaders } from './graphql/open-account/open-account.loader';
@@ -13,6 +14,13 @@ export interface App {
   /** The embedded simulator, when no real WeChat is configured. */
   readonly simulator: Simulator | undefined;
   stop(): Promise<void>;
+}
+
+function operationDeadline(ms: number): AbortSignal {
+  const signal = AbortSignal.timeout(ms);
+  // Every upstream call of the operation listens to it; 100 entities means 100 listeners.
+  setMaxListeners(0, signal);
+  return signal;
 }
 
 /** Starts everything the configuration asks for; `stop` undoes it in reverse order. */
@@ -32,10 +40,11 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const wechat = createWeChat({ ...config.wechat, baseUrls, apps, logger });
   const server = await startGatewayServer({
     schema: await buildGatewaySchema({ maxEntityRepresentations: config.maxEntityRepresentations }),
-    context: () => ({
-      openAccounts: wechat.openAccounts,
-      loaders: createOpenAccountLoaders(wechat.openAccounts, config.wechat.readConcurrency),
-    }),
+    context: () => {
+      // One deadline for the whole operation: retries, reads and verification included.
+      const openAccounts = wechat.openAccounts.withDeadline(operationDeadline(config.operationTimeoutMs));
+      return { openAccounts, loaders: createOpenAccountLoaders(openAccounts, config.wechat.readConcurrency) };
+    },
     logger,
     host: config.host,
     port: config.port,

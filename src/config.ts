@@ -22,7 +22,15 @@ export interface Config {
     readonly connections: number;
     /** Upstream reads one GraphQL operation may have in flight at once. */
     readonly readConcurrency: number;
+    /** Upstream requests in flight at once, across all operations, and how many may queue. */
+    readonly maxInFlight: number;
+    readonly maxQueue: number;
+    /** Consecutive failures that open a domain's circuit, and how long it stays open. */
+    readonly breakerThreshold: number;
+    readonly breakerHalfOpenMs: number;
   };
+  /** Deadline of one whole GraphQL operation, retries and reads included. */
+  readonly operationTimeoutMs: number;
   /** The most representations one `_entities` call may ask for. */
   readonly maxEntityRepresentations: number;
   readonly simulatorPort: number;
@@ -77,6 +85,11 @@ const schema = z.object({
   WECHAT_RESPONSE_TIMEOUT_MS: integer(1, 120_000).default(10_000),
   WECHAT_CONNECTIONS: integer(1, 1_000).default(64),
   WECHAT_READ_CONCURRENCY: integer(1, 1_000).default(10),
+  WECHAT_MAX_IN_FLIGHT: integer(1, 100_000).default(256),
+  WECHAT_MAX_QUEUE: integer(0, 1_000_000).default(1_024),
+  WECHAT_BREAKER_THRESHOLD: integer(1, 1_000).default(5),
+  WECHAT_BREAKER_HALF_OPEN_MS: integer(100, 600_000).default(10_000),
+  OPERATION_TIMEOUT_MS: integer(100, 120_000).default(15_000),
   MAX_ENTITY_REPRESENTATIONS: integer(1, 10_000).default(500),
   SIMULATOR_PORT: integer(0, 65535).default(0),
   MAX_BODY_BYTES: integer(1_024, 10 * 1024 * 1024).default(100 * 1024),
@@ -107,7 +120,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       responseTimeoutMs: e.WECHAT_RESPONSE_TIMEOUT_MS,
       connections: e.WECHAT_CONNECTIONS,
       readConcurrency: e.WECHAT_READ_CONCURRENCY,
+      maxInFlight: e.WECHAT_MAX_IN_FLIGHT,
+      maxQueue: e.WECHAT_MAX_QUEUE,
+      breakerThreshold: e.WECHAT_BREAKER_THRESHOLD,
+      breakerHalfOpenMs: e.WECHAT_BREAKER_HALF_OPEN_MS,
     },
+    operationTimeoutMs: e.OPERATION_TIMEOUT_MS,
     maxEntityRepresentations: e.MAX_ENTITY_REPRESENTATIONS,
     simulatorPort: e.SIMULATOR_PORT,
     maxBodyBytes: e.MAX_BODY_BYTES,

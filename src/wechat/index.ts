@@ -1,17 +1,11 @@
-import type { Logger } from 'pino';
 import { OpenAccountApi } from './open-account';
 import { StableTokenProvider } from './tokens/stable-token';
 import { TokenCache } from './tokens/token-cache';
-import { WeChatTransport } from './transport';
+import { WeChatTransport, type TransportOptions } from './transport';
 
-export interface WeChatOptions {
-  readonly baseUrls: readonly string[];
+export interface WeChatOptions extends TransportOptions {
   /** appid → appsecret, for accounts that call for themselves. */
   readonly apps: ReadonlyMap<string, string>;
-  readonly connectTimeoutMs: number;
-  readonly responseTimeoutMs: number;
-  readonly connections: number;
-  readonly logger: Logger;
 }
 
 /** The WeChat layer, assembled: what the GraphQL layer may call, and how to shut it down. */

@@ -1,26 +1,48 @@
 import type { WeChatBody, WeChatTransport } from './transport';
-import { failure, success, type WeChatResult } from './result';
+import { failure, success, type WeChatFailure, type WeChatResult } from './result';
 import type { TokenProvider } from './tokens/token-provider';
 import { withToken } from './with-token';
+
+/** A change WeChat applied; `verifiedByRead` when its answer was lost and a read confirmed it. */
+export interface Applied {
+  readonly verifiedByRead: boolean;
+}
 
 /**
  * The open-account family: the calls that group Official Accounts and Mini Programs under an
  * open platform account (https://api.weixin.qq.com/cgi-bin/open/*). Each method takes the
  * authorizer's appid, calls with that appid's access token, and returns WeChat's answer as a
  * value. `appid` is always sent in the body so WeChat checks it against the token (40013).
+ *
+ * A change (create, bind, unbind) whose request may have reached WeChat without an answer
+ * (timeout after sending, dropped connection, a 5xx or garbage answer) is never re-sent blindly:
+ * the account's open account is read, and that says whether the change happened (success,
+ * verified by read), did not (then sending it once more is safe), or cannot be told.
  */
 export class OpenAccountApi {
   constructor(
     private readonly transport: WeChatTransport,
     private readonly tokens: TokenProvider,
+    private readonly deadline?: AbortSignal,
   ) {}
+
+  /** The same calls, ending when `deadline` fires (one GraphQL operation's deadline). */
+  withDeadline(deadline: AbortSignal): OpenAccountApi {
+    return new OpenAccountApi(this.transport, this.tokens, deadline);
+  }
 
   /**
    * `POST /cgi-bin/open/create` `{appid}` → `{errcode: 0, open_appid}`: a new open account,
    * owned by the account's subject, with the account bound to it. 89000 when already bound.
+   * After a lost answer, "bound now" cannot tell a create that worked from an account that was
+   * bound before: that is answered as an unknown outcome, naming the open account to check.
    */
-  async create(appid: string): Promise<WeChatResult<string>> {
-    return stringField(await this.call(appid, 'POST', '/cgi-bin/open/create', { appid }), 'open_appid');
+  async create(appid: string): Promise<WeChatResult<Applied & { openAppid: string }>> {
+    return this.change(
+      appid,
+      async () => stringField(await this.call(appid, 'POST', '/cgi-bin/open/create', { appid }), 'open_appid'),
+      (openAppid) => (openAppid === undefined ? 'not-applied' : { unknown: `${appid} is now bound to open account ${openAppid}; if it was not bound before, the create succeeded.` }),
+    ).then((result) => (result.ok ? success({ openAppid: result.data.value, verifiedByRead: result.data.verifiedByRead }) : result));
   }
 
   /**
@@ -28,16 +50,24 @@ export class OpenAccountApi {
    * 89000 already bound, 89001 other owner, 89004 open account full, 89036 open account neither
    * created through the API nor verified.
    */
-  async bind(appid: string, openAppid: string): Promise<WeChatResult<void>> {
-    return done(await this.call(appid, 'POST', '/cgi-bin/open/bind', { appid, open_appid: openAppid }));
+  async bind(appid: string, openAppid: string): Promise<WeChatResult<Applied>> {
+    return this.change(
+      appid,
+      async () => done(await this.call(appid, 'POST', '/cgi-bin/open/bind', { appid, open_appid: openAppid })),
+      (current) => (current === openAppid ? { value: undefined } : 'not-applied'),
+    );
   }
 
   /**
    * `POST /cgi-bin/open/unbind` `{appid, open_appid}` → `{errcode: 0}`.
    * Documented errcodes: -1, 40013, 89001, 89003 (open account not created by the API), 89004.
    */
-  async unbind(appid: string, openAppid: string): Promise<WeChatResult<void>> {
-    return done(await this.call(appid, 'POST', '/cgi-bin/open/unbind', { appid, open_appid: openAppid }));
+  async unbind(appid: string, openAppid: string): Promise<WeChatResult<Applied>> {
+    return this.change(
+      appid,
+      async () => done(await this.call(appid, 'POST', '/cgi-bin/open/unbind', { appid, open_appid: openAppid })),
+      (current) => (current !== openAppid ? { value: undefined } : 'not-applied'),
+    );
   }
 
   /**
@@ -61,9 +91,44 @@ export class OpenAccountApi {
 
   private call(appid: string, method: 'GET' | 'POST', path: string, body: object | undefined): Promise<WeChatResult<WeChatBody>> {
     return withToken(this.tokens, appid, (accessToken) =>
-      this.transport.send({ method, path, query: { access_token: accessToken }, body }),
+      this.transport.send({ method, path, query: { access_token: accessToken }, body, signal: this.deadline }),
     );
   }
+
+  /**
+   * Sends a change at most twice: again only when a read showed the first was not applied.
+   * `judge` looks at the account's open account as read now (undefined: bound to none).
+   */
+  private async change<T>(
+    appid: string,
+    send: () => Promise<WeChatResult<T>>,
+    judge: (openAppid: string | undefined) => { value: T } | { unknown: string } | 'not-applied',
+  ): Promise<WeChatResult<Applied & { value: T }>> {
+    const check = `Query openAccount(appid: "${appid}") to see its current open account before trying again.`;
+    let result = await send();
+    for (let sent = 1; ; sent += 1) {
+      if (result.ok) return success({ value: result.data, verifiedByRead: false });
+      if (!mayHaveBeenApplied(result.failure)) return result;
+      const current = await this.get(appid);
+      const bound = current.ok ? current.data : isNotBound(current) ? undefined : null;
+      if (bound === null) return failure({ kind: 'outcome-unknown', check });
+      const verdict = judge(bound);
+      if (verdict !== 'not-applied') {
+        return 'value' in verdict ? success({ value: verdict.value, verifiedByRead: true }) : failure({ kind: 'outcome-unknown', check: verdict.unknown });
+      }
+      if (sent === 2) return result;
+      result = await send();
+    }
+  }
+}
+
+/** A request that may have reached WeChat and got no usable answer: WeChat may have applied it. */
+function mayHaveBeenApplied(f: WeChatFailure): boolean {
+  return f.kind === 'unavailable' && f.sent === 'maybe' && f.stage === 'call';
+}
+
+function isNotBound(result: WeChatResult<unknown>): boolean {
+  return !result.ok && result.failure.kind === 'errcode' && result.failure.errcode === 89002;
 }
 
 function done(answer: WeChatResult<WeChatBody>): WeChatResult<void> {

@@ -4,7 +4,7 @@
  */
 export type WeChatResult<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly failure: WeChatFailure };
 
-export type WeChatFailure = ErrcodeFailure | UnavailableFailure | NoCredentialsFailure;
+export type WeChatFailure = ErrcodeFailure | UnavailableFailure | NoCredentialsFailure | OverloadedFailure | OutcomeUnknownFailure;
 
 /** WeChat answered, with an errcode other than 0. */
 export interface ErrcodeFailure {
@@ -38,6 +38,23 @@ export interface UnavailableFailure {
 export interface NoCredentialsFailure {
   readonly kind: 'no-credentials';
   readonly appid: string;
+}
+
+/**
+ * The gateway refused to queue one more upstream call: its in-flight limit and queue are full.
+ * Nothing was sent; answering at once keeps memory flat when WeChat is slow.
+ */
+export interface OverloadedFailure {
+  readonly kind: 'overloaded';
+}
+
+/**
+ * A change was sent, no answer came, and no read could tell whether WeChat applied it. `check`
+ * says what to look at before trying again.
+ */
+export interface OutcomeUnknownFailure {
+  readonly kind: 'outcome-unknown';
+  readonly check: string;
 }
 
 export function success<T>(data: T): WeChatResult<T> {

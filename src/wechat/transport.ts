@@ -1,7 +1,20 @@
+import {
+  BrokenCircuitError,
+  BulkheadRejectedError,
+  bulkhead,
+  circuitBreaker,
+  ConsecutiveBreaker,
+  handleWhenResult,
+  TaskCancelledError,
+  type BulkheadPolicy,
+  type CircuitBreakerPolicy,
+  type RetryPolicy,
+} from 'cockatiel';
 import { Pool, errors as undiciErrors } from 'undici';
 import type { Logger } from 'pino';
 import { requestIdOf } from './errcodes';
 import { failure, success, type UnavailableFailure, type WeChatResult } from './result';
+import { createRetry, RETRY_POLICY } from './retry-policy';
 
 export interface TransportOptions {
   /** Base URLs in order of preference (e.g. https://api.weixin.qq.com); a path prefix is kept. */
@@ -11,7 +24,17 @@ export interface TransportOptions {
   readonly responseTimeoutMs: number;
   /** Keep-alive connections per domain. */
   readonly connections: number;
+  /** Upstream requests in flight at once, across all domains; more wait in the queue. */
+  readonly maxInFlight: number;
+  /** Requests waiting for a slot; past that, calls are answered "overloaded" at once. */
+  readonly maxQueue: number;
+  /** Consecutive failures (no usable answer) that open a domain's circuit. */
+  readonly breakerThreshold: number;
+  /** How long an open circuit stays open before one probe request is let through. */
+  readonly breakerHalfOpenMs: number;
   readonly logger: Logger;
+  /** Overrides the retry delays (tests); the policy itself is RETRY_POLICY. */
+  readonly retry?: Pick<typeof RETRY_POLICY, 'maxRetries' | 'initialDelayMs' | 'maxDelayMs'>;
 }
 
 export interface WeChatRequest {
@@ -22,6 +45,8 @@ export interface WeChatRequest {
   readonly query?: Readonly<Record<string, string>>;
   readonly body?: unknown;
   readonly stage?: 'call' | 'token';
+  /** The operation's deadline: when it fires, the call ends with a timeout. */
+  readonly signal?: AbortSignal;
 }
 
 /** The decoded JSON object of a successful answer (errcode absent or 0). */
@@ -34,19 +59,40 @@ interface Upstream {
   readonly origin: string;
   readonly pathPrefix: string;
   readonly pool: Pool;
+  readonly breaker: CircuitBreakerPolicy;
 }
 
+/** A domain that gives no usable answer is failing; one that answers with an errcode is not. */
+const isUnavailable = (result: unknown) => {
+  const r = result as WeChatResult<unknown>;
+  return !r.ok && r.failure.kind === 'unavailable';
+};
+
 /**
- * The only code that speaks HTTP to WeChat: a keep-alive undici pool per domain, timeouts, and
- * decoding of WeChat's "HTTP 200 with an errcode" convention into a result value.
+ * The only code that speaks HTTP to WeChat. From the outside in, a call:
+ * 1. is retried with backoff when WeChat says it is busy (RETRY_POLICY), and only then;
+ * 2. waits for one of `maxInFlight` slots in a queue of `maxQueue`, or is refused at once;
+ * 3. goes to the first domain whose circuit is closed, and moves to the next only when the
+ *    request provably never reached the previous one (refused, DNS, connect timeout, open
+ *    circuit): a request that may have reached WeChat is never sent to a second domain;
+ * 4. is decoded from WeChat's "HTTP 200 with an errcode" convention into a result value.
  */
 export class WeChatTransport {
   private readonly upstreams: readonly Upstream[];
+  private readonly slots: BulkheadPolicy;
+  private readonly retry: RetryPolicy;
 
   constructor(private readonly options: TransportOptions) {
     if (options.baseUrls.length === 0) throw new Error('WeChatTransport needs at least one base URL');
+    this.slots = bulkhead(options.maxInFlight, options.maxQueue);
+    this.retry = createRetry(options.retry);
     this.upstreams = options.baseUrls.map((base) => {
       const url = new URL(base);
+      const breaker = circuitBreaker(handleWhenResult(isUnavailable), {
+        halfOpenAfter: options.breakerHalfOpenMs,
+        breaker: new ConsecutiveBreaker(options.breakerThreshold),
+      });
+      breaker.onStateChange((state) => options.logger.warn({ origin: url.origin, state }, 'wechat domain circuit changed state'));
       return {
         origin: url.origin,
         pathPrefix: url.pathname.replace(/\/+$/, ''),
@@ -57,25 +103,61 @@ export class WeChatTransport {
           bodyTimeout: options.responseTimeoutMs,
           keepAliveTimeout: 30_000,
         }),
+        breaker,
       };
     });
   }
 
-  async send(request: WeChatRequest): Promise<WeChatResult<WeChatBody>> {
-    // Failover across domains comes with the reliability work; today the first domain is used.
-    const upstream = this.upstreams[0]!;
+  send(request: WeChatRequest): Promise<WeChatResult<WeChatBody>> {
     const stage = request.stage ?? 'call';
-    const started = performance.now();
-    const result = await this.sendTo(upstream, request, stage);
-    this.log(upstream, request, result, performance.now() - started);
-    return result;
+    return this.retry.execute(() => this.sendInSlot(request, stage)) as Promise<WeChatResult<WeChatBody>>;
   }
 
   async close(): Promise<void> {
     await Promise.all(this.upstreams.map((u) => u.pool.close()));
   }
 
+  /**
+   * Waits for a slot, but never past the deadline: a call still queued when it fires was not
+   * sent. Once in a slot, the deadline aborts the request itself (which may have been sent).
+   */
+  private sendInSlot(request: WeChatRequest, stage: 'call' | 'token'): Promise<WeChatResult<WeChatBody>> {
+    const deadline = request.signal;
+    let inSlot = false;
+    const outcome = this.slots
+      .execute(() => {
+        inSlot = true;
+        return this.sendWithFailover(request, stage);
+      }, deadline)
+      .catch((error: unknown): WeChatResult<WeChatBody> => {
+        if (error instanceof BulkheadRejectedError) return failure({ kind: 'overloaded' });
+        if (error instanceof TaskCancelledError) return failure(deadlineFailure(stage, 'no'));
+        throw error;
+      });
+    if (deadline === undefined) return outcome;
+    return whileQueued(outcome, deadline, () => !inSlot, () => failure(deadlineFailure(stage, 'no')));
+  }
+
+  private async sendWithFailover(request: WeChatRequest, stage: 'call' | 'token'): Promise<WeChatResult<WeChatBody>> {
+    let last: WeChatResult<WeChatBody> | undefined;
+    for (const upstream of this.upstreams) {
+      const started = performance.now();
+      let result: WeChatResult<WeChatBody>;
+      try {
+        result = (await upstream.breaker.execute(() => this.sendTo(upstream, request, stage))) as WeChatResult<WeChatBody>;
+      } catch (error) {
+        if (!(error instanceof BrokenCircuitError)) throw error;
+        result = failure(unavailableFailure('connect', 'circuit open: the domain keeps failing', stage));
+      }
+      this.log(upstream, request, result, performance.now() - started);
+      if (result.ok || result.failure.kind !== 'unavailable' || result.failure.sent !== 'no') return result;
+      last = result;
+    }
+    return last!;
+  }
+
   private async sendTo(upstream: Upstream, request: WeChatRequest, stage: 'call' | 'token'): Promise<WeChatResult<WeChatBody>> {
+    if (request.signal?.aborted) return failure(deadlineFailure(stage, 'no'));
     const search = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';
     let status: number;
     let text: string;
@@ -85,6 +167,7 @@ export class WeChatTransport {
         path: `${upstream.pathPrefix}${request.path}${search}`,
         headers: request.body === undefined ? {} : { 'content-type': 'application/json' },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: request.signal,
       });
       status = response.statusCode;
       const length = Number(response.headers['content-length'] ?? 0);
@@ -94,6 +177,7 @@ export class WeChatTransport {
       }
       text = await response.body.text();
     } catch (error) {
+      if (request.signal?.aborted) return failure(deadlineFailure(stage, 'maybe'));
       return failure(classifyNetworkError(error, stage));
     }
     return decode(status, text, stage);
@@ -111,6 +195,25 @@ export class WeChatTransport {
       this.options.logger.warn({ ...fields, reason, sent, detail, httpStatus }, 'wechat call failed');
     }
   }
+}
+
+/**
+ * Settles with `promise`, or with `onAbort()` when `signal` fires while `queued()` still holds
+ * (cockatiel's queue only notices an abort when a slot frees). Leaves no listener behind.
+ */
+function whileQueued<T>(promise: Promise<T>, signal: AbortSignal, queued: () => boolean, onAbort: () => T): Promise<T> {
+  if (signal.aborted && queued()) return Promise.resolve(onAbort());
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => {
+      if (queued()) resolve(onAbort());
+    };
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+function deadlineFailure(stage: 'call' | 'token', sent: 'no' | 'maybe'): UnavailableFailure {
+  return { kind: 'unavailable', reason: 'timeout', sent, detail: 'the operation deadline passed', stage };
 }
 
 function unavailableFailure(

@@ -56,7 +56,7 @@ describe('the open-account family over HTTP', () => {
   describe('bindOpenAccount', () => {
     it('BindOpenAccountSuccess: the account is bound', async () => {
       const { bindOpenAccount } = await gateway.executeOk(BindOpenAccountDocument, { appid: acmeBakeryMP.appid, openAppid: acmeApi.openAppid });
-      expect(bindOpenAccount).toEqual({ __typename: 'BindOpenAccountSuccess', appid: acmeBakeryMP.appid, openAppid: acmeApi.openAppid });
+      expect(bindOpenAccount).toEqual({ __typename: 'BindOpenAccountSuccess', appid: acmeBakeryMP.appid, openAppid: acmeApi.openAppid, verifiedByRead: false });
       expect(simulator.openAppidOf(acmeBakeryMP.appid)).toBe(acmeApi.openAppid);
     });
 

@@ -32,6 +32,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
         __typename: 'UnbindOpenAccountSuccess',
         appid: acmeCoffeeOA.appid,
         openAppid: ACME_OPEN,
+        verifiedByRead: false,
       });
       expect(simulator.openAppidOf(acmeCoffeeOA.appid)).toBeUndefined();
       expect(simulator.applied(UNBIND)).toBe(1);
@@ -74,8 +75,8 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
       expect(result.message).toMatch(/permission set 24/);
     });
 
-    it('OtherWeChatError: WeChat busy (-1) is retryable and nothing is unbound', async () => {
-      simulator.injectFault({ path: UNBIND, kind: 'errcode', errcode: -1, errmsg: 'system error' });
+    it('OtherWeChatError: WeChat busy (-1) past every retry is retryable, and nothing is unbound', async () => {
+      simulator.injectFault({ path: UNBIND, kind: 'errcode', errcode: -1, errmsg: 'system error', times: Infinity });
       const result = await unbind(acmeCoffeeOA.appid, ACME_OPEN);
       expect(result).toMatchObject({ __typename: 'OtherWeChatError', errcode: -1, errmsg: 'system error', requestId: null, retryable: true });
       expect(simulator.openAppidOf(acmeCoffeeOA.appid)).toBe(ACME_OPEN);
@@ -89,9 +90,10 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
       expect(simulator.calls()).toBe(0);
     });
 
+    // A change that may have reached WeChat is settled by a read; when WeChat keeps failing, the
+    // read shows it was not applied, it is sent once more, and the failure is reported.
     it('WeChatUnavailableError: HTTP 500 is a retryable error, never a success', async () => {
-      await unbind(acmeCoffeeMP.appid, 'wxo0000000000000000'); // warm the token
-      simulator.injectFault({ path: UNBIND, kind: 'http500' });
+      simulator.injectFault({ path: UNBIND, kind: 'http500', times: Infinity });
       expect(await unbind(acmeCoffeeOA.appid, ACME_OPEN)).toMatchObject({
         __typename: 'WeChatUnavailableError',
         reason: 'HTTP_STATUS',
@@ -99,15 +101,17 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
         retryable: true,
         mayHaveReachedWeChat: true,
       });
+      expect(simulator.calls(UNBIND)).toBe(2);
+      expect(simulator.openAppidOf(acmeCoffeeOA.appid)).toBe(ACME_OPEN);
     });
 
     it('WeChatUnavailableError: a non-JSON answer is a retryable error, never a success', async () => {
-      simulator.injectFault({ path: UNBIND, kind: 'garbage' });
+      simulator.injectFault({ path: UNBIND, kind: 'garbage', times: Infinity });
       expect(await unbind(acmeCoffeeOA.appid, ACME_OPEN)).toMatchObject({ __typename: 'WeChatUnavailableError', reason: 'BAD_RESPONSE', retryable: true });
     });
 
-    it('WeChatUnavailableError: a dropped connection is reported as possibly applied', async () => {
-      simulator.injectFault({ path: UNBIND, kind: 'drop' });
+    it('WeChatUnavailableError: a connection that keeps dropping is reported as possibly applied', async () => {
+      simulator.injectFault({ path: UNBIND, kind: 'drop', times: Infinity });
       const result = await unbind(acmeCoffeeOA.appid, ACME_OPEN);
       expect(result).toMatchObject({ __typename: 'WeChatUnavailableError', reason: 'CONNECTION_LOST', mayHaveReachedWeChat: true });
       if (result.__typename !== 'WeChatUnavailableError') throw new Error('unreachable');
@@ -240,7 +244,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
       });
       bodies.push(response.text);
     }
-    simulator.injectFault({ path: UNBIND, kind: 'http500' });
+    simulator.injectFault({ path: UNBIND, kind: 'http500', times: Infinity });
     await unbind(acmeCoffeeMP.appid, ACME_OPEN);
 
     // The stable token WeChat issued is the same one the simulator hands out again while it is valid.

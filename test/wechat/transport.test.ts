@@ -12,7 +12,17 @@ function rawServer(handler: Parameters<typeof createServer>[1]): Promise<{ url: 
 const closeServer = (server: Server) => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); });
 
 function transportFor(url: string, overrides: { responseTimeoutMs?: number } = {}) {
-  return new WeChatTransport({ baseUrls: [url], connectTimeoutMs: 500, responseTimeoutMs: overrides.responseTimeoutMs ?? 2_000, connections: 4, logger: pino({ level: 'silent' }) });
+  return new WeChatTransport({
+    baseUrls: [url],
+    connectTimeoutMs: 500,
+    responseTimeoutMs: overrides.responseTimeoutMs ?? 2_000,
+    connections: 4,
+    maxInFlight: 16,
+    maxQueue: 16,
+    breakerThreshold: 5,
+    breakerHalfOpenMs: 10_000,
+    logger: pino({ level: 'silent' }),
+  });
 }
 
 describe('WeChatTransport', () => {

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { NoCredentialsFailure, UnavailableFailure } from '../../wechat/result';
+import type { NoCredentialsFailure, OutcomeUnknownFailure, UnavailableFailure } from '../../wechat/result';
 import { GatewayError } from './gateway-error.types';
 
 export enum UnavailableReason {
@@ -68,5 +68,27 @@ export class NoCredentialsError extends GatewayError {
     this.appid = failure.appid;
     this.retryable = false;
     this.message = `The gateway has no credentials for appid ${failure.appid}: add its appsecret to WECHAT_APPS.`;
+  }
+}
+
+@ObjectType({ implements: GatewayError, description: 'The gateway has as many WeChat calls in flight and queued as it allows, so it did not send this one. Retry shortly, with backoff.' })
+export class OverloadedError extends GatewayError {
+  constructor() {
+    super();
+    this.retryable = true;
+    this.message = 'The gateway is at its limit of WeChat calls in flight and queued (WeChat is slow or the gateway is busy), so nothing was sent. Retry in a few seconds, with backoff.';
+  }
+}
+
+@ObjectType({ implements: GatewayError, description: 'A change was sent to WeChat, no answer came, and reading the state could not tell whether it was applied.' })
+export class OutcomeUnknownError extends GatewayError {
+  @Field({ description: 'What to read before trying again.' })
+  check: string;
+
+  constructor(failure: OutcomeUnknownFailure) {
+    super();
+    this.check = failure.check;
+    this.retryable = false;
+    this.message = `WeChat may or may not have applied the change: the request was sent but no answer came, and the state could not be read to tell. ${failure.check}`;
   }
 }

@@ -1,7 +1,7 @@
 import { createUnionType, type ClassType } from 'type-graphql';
 import type { WeChatFailure } from '../../wechat/result';
 import type { GatewayError } from './gateway-error.types';
-import { NoCredentialsError, WeChatUnavailableError } from './gateway-failure.types';
+import { NoCredentialsError, OutcomeUnknownError, OverloadedError, WeChatUnavailableError } from './gateway-failure.types';
 import { OtherWeChatError, type WeChatErrorClass } from './wechat-error.types';
 
 export interface ResultUnion<TSuccess extends object> {
@@ -13,8 +13,9 @@ export interface ResultUnion<TSuccess extends object> {
 
 /**
  * Declares an operation's result union. Every union gets, besides its documented errcodes, the
- * same three catch-alls, so a client never meets an error outside the union: any other errcode
- * (OtherWeChatError), no usable answer (WeChatUnavailableError) and no credentials for the appid.
+ * same catch-alls, so a client never meets an error outside the union: any other errcode
+ * (OtherWeChatError), no usable answer (WeChatUnavailableError), no credentials for the appid,
+ * the gateway at its limit (OverloadedError), and a change whose outcome could not be told.
  * Members are class instances, which is how type-graphql tells them apart.
  */
 export function resultUnion<TSuccess extends object>(options: {
@@ -24,7 +25,15 @@ export function resultUnion<TSuccess extends object>(options: {
   errors: readonly WeChatErrorClass[];
 }): ResultUnion<TSuccess> {
   const byErrcode = new Map(options.errors.map((type) => [type.errcode, type]));
-  const members = [options.success, ...options.errors, OtherWeChatError, WeChatUnavailableError, NoCredentialsError] as const;
+  const members = [
+    options.success,
+    ...options.errors,
+    OtherWeChatError,
+    WeChatUnavailableError,
+    NoCredentialsError,
+    OverloadedError,
+    OutcomeUnknownError,
+  ] as const;
   return {
     type: createUnionType({ name: options.name, description: options.description, types: () => members }),
     fromFailure(failure) {
@@ -35,6 +44,10 @@ export function resultUnion<TSuccess extends object>(options: {
           return new WeChatUnavailableError(failure);
         case 'no-credentials':
           return new NoCredentialsError(failure);
+        case 'overloaded':
+          return new OverloadedError();
+        case 'outcome-unknown':
+          return new OutcomeUnknownError(failure);
       }
     },
   };

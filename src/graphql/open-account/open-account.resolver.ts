@@ -39,7 +39,7 @@ export class OpenAccountResolver {
     const result = await ctx.openAccounts.create(appid);
     if (!result.ok) return CreateOpenAccountResult.fromFailure(result.failure);
     ctx.loaders.forget(appid);
-    return new CreateOpenAccountSuccess(appid, result.data);
+    return new CreateOpenAccountSuccess(appid, result.data.openAppid, result.data.verifiedByRead);
   }
 
   @Mutation(() => BindOpenAccountResult.type, { description: `Binds an Official Account or Mini Program to an open platform account of the same owner. ${SWITCH}` })
@@ -51,7 +51,7 @@ export class OpenAccountResolver {
     const result = await ctx.openAccounts.bind(appid, openAppid);
     if (!result.ok) return BindOpenAccountResult.fromFailure(result.failure);
     ctx.loaders.forget(appid);
-    return new BindOpenAccountSuccess(appid, openAppid);
+    return new BindOpenAccountSuccess(appid, openAppid, result.data.verifiedByRead);
   }
 
   @Mutation(() => UnbindOpenAccountResult.type, {
@@ -65,6 +65,6 @@ export class OpenAccountResolver {
     const result = await ctx.openAccounts.unbind(appid, openAppid);
     if (!result.ok) return UnbindOpenAccountResult.fromFailure(result.failure);
     ctx.loaders.forget(appid);
-    return new UnbindOpenAccountSuccess(appid, openAppid);
+    return new UnbindOpenAccountSuccess(appid, openAppid, result.data.verifiedByRead);
   }
 }

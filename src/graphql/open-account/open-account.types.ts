@@ -36,14 +36,26 @@ abstract class AccountAndOpenAccount {
 @ObjectType({ description: 'The open platform account an Official Account or Mini Program is bound to.' })
 export class OpenAccount extends AccountAndOpenAccount {}
 
+/** A change WeChat applied. */
+@ObjectType()
+abstract class ChangeApplied extends AccountAndOpenAccount {
+  @Field({ description: "True when WeChat's answer was lost and reading the account's open account confirmed the change." })
+  verifiedByRead: boolean;
+
+  constructor(appid: string, openAppid: string, verifiedByRead: boolean) {
+    super(appid, openAppid);
+    this.verifiedByRead = verifiedByRead;
+  }
+}
+
 @ObjectType({ description: 'A new open platform account was created, with the account bound to it.' })
-export class CreateOpenAccountSuccess extends AccountAndOpenAccount {}
+export class CreateOpenAccountSuccess extends ChangeApplied {}
 
 @ObjectType({ description: 'The account is now bound to the open platform account.' })
-export class BindOpenAccountSuccess extends AccountAndOpenAccount {}
+export class BindOpenAccountSuccess extends ChangeApplied {}
 
 @ObjectType({ description: 'The account is no longer bound to the open platform account.' })
-export class UnbindOpenAccountSuccess extends AccountAndOpenAccount {}
+export class UnbindOpenAccountSuccess extends ChangeApplied {}
 
 @ObjectType({ description: 'Whether an Official Account or Mini Program is bound to an open platform account.' })
 export class OpenAccountStatus {

@@ -1,0 +1,29 @@
+import { ExponentialBackoff, handleWhenResult, retry, type RetryPolicy } from 'cockatiel';
+import type { WeChatResult } from './result';
+
+/**
+ * What the gateway retries on its own, as data. Only answers that say "nothing was done, ask
+ * again": WeChat busy (-1) and too frequent (45011). Token errors are handled by one refresh and
+ * one retry (with-token.ts); a request that may have reached WeChat without an answer is never
+ * re-sent blindly (open-account.ts resolves it with a read); everything else is an answer.
+ */
+export const RETRY_POLICY = {
+  errcodes: new Set([-1, 45011]),
+  /** Retries after the first attempt; each waits an exponential, jittered delay. */
+  maxRetries: 3,
+  initialDelayMs: 100,
+  maxDelayMs: 1_000,
+} as const;
+
+export function isRetryable(result: unknown): boolean {
+  const r = result as WeChatResult<unknown>;
+  return !r.ok && r.failure.kind === 'errcode' && RETRY_POLICY.errcodes.has(r.failure.errcode);
+}
+
+/** The policy as a cockatiel retry: decorrelated-jitter exponential backoff, bounded in count. */
+export function createRetry(policy: Pick<typeof RETRY_POLICY, 'maxRetries' | 'initialDelayMs' | 'maxDelayMs'> = RETRY_POLICY): RetryPolicy {
+  return retry(handleWhenResult(isRetryable), {
+    maxAttempts: policy.maxRetries,
+    backoff: new ExponentialBackoff({ initialDelay: policy.initialDelayMs, maxDelay: policy.maxDelayMs }),
+  });
+}
