@@ -1,9 +1,12 @@
 import 'reflect-metadata';
 import { setMaxListeners } from 'node:events';
+import type { RequestListener } from 'node:http';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { createOpenAccountLoaders } from './graphql/open-account/open-account.loader';
 import { buildGatewaySchema } from './graphql/schema';
+import { sendJson } from './http/request-handler';
+import { Metrics } from './observability/metrics';
 import { startGatewayServer } from './server';
 import { demoCredentials, startSimulator, type Simulator } from './simulator';
 import { createWeChat } from './wechat';
@@ -37,7 +40,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       '*** NO REAL WECHAT CONFIGURED: using the embedded WeChat simulator with demo data. Set WECHAT_API_BASE (and WECHAT_APPS) to call WeChat. ***',
     );
   }
-  const wechat = createWeChat({ ...config.wechat, baseUrls, apps, logger });
+  const metrics = new Metrics(() => wechat.load());
+  const wechat = createWeChat({ ...config.wechat, baseUrls, apps, logger, observer: metrics });
+  let stopping = false;
   const server = await startGatewayServer({
     schema: await buildGatewaySchema({ maxEntityRepresentations: config.maxEntityRepresentations }),
     context: () => {
@@ -51,12 +56,23 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     explorer: config.explorer,
     development: config.env === 'development',
     maxBodyBytes: config.maxBodyBytes,
+    shutdownGraceMs: config.shutdownGraceMs,
+    plugins: [metrics.apolloPlugin()],
+    routes: new Map<string, RequestListener>([
+      ['/metrics', async (_, res) => {
+        res.setHeader('content-type', metrics.registry.contentType);
+        res.end(await metrics.registry.metrics());
+      }],
+      // Ready while not stopping: a load balancer stops sending before connections close.
+      ['/readyz', (_, res) => sendJson(res, stopping ? 503 : 200, { status: stopping ? 'stopping' : 'ready' })],
+    ]),
   });
   logger.info({ url: server.url, explorer: config.explorer }, 'gateway ready');
   return {
     url: server.url,
     simulator,
     async stop() {
+      stopping = true;
       await server.stop();
       await wechat.close();
       await simulator?.close();

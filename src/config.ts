@@ -31,6 +31,8 @@ export interface Config {
   };
   /** Deadline of one whole GraphQL operation, retries and reads included. */
   readonly operationTimeoutMs: number;
+  /** How long a stop (SIGTERM) waits for operations in flight. */
+  readonly shutdownGraceMs: number;
   /** The most representations one `_entities` call may ask for. */
   readonly maxEntityRepresentations: number;
   readonly simulatorPort: number;
@@ -90,6 +92,7 @@ const schema = z.object({
   WECHAT_BREAKER_THRESHOLD: integer(1, 1_000).default(5),
   WECHAT_BREAKER_HALF_OPEN_MS: integer(100, 600_000).default(10_000),
   OPERATION_TIMEOUT_MS: integer(100, 120_000).default(15_000),
+  SHUTDOWN_GRACE_MS: integer(0, 600_000).default(30_000),
   MAX_ENTITY_REPRESENTATIONS: integer(1, 10_000).default(500),
   SIMULATOR_PORT: integer(0, 65535).default(0),
   MAX_BODY_BYTES: integer(1_024, 10 * 1024 * 1024).default(100 * 1024),
@@ -126,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       breakerHalfOpenMs: e.WECHAT_BREAKER_HALF_OPEN_MS,
     },
     operationTimeoutMs: e.OPERATION_TIMEOUT_MS,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     maxEntityRepresentations: e.MAX_ENTITY_REPRESENTATIONS,
     simulatorPort: e.SIMULATOR_PORT,
     maxBodyBytes: e.MAX_BODY_BYTES,

@@ -1,6 +1,6 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -20,6 +20,10 @@ export interface GatewayServerOptions {
   readonly explorer: boolean;
   readonly development: boolean;
   readonly maxBodyBytes: number;
+  /** How long a stop waits for operations in flight before closing their connections. */
+  readonly shutdownGraceMs: number;
+  readonly plugins?: readonly ApolloServerPlugin<GatewayContext>[];
+  readonly routes?: ReadonlyMap<string, RequestListener>;
 }
 
 export interface GatewayServer {
@@ -51,7 +55,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     includeStacktraceInErrorResponses: options.development,
     logger,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs }),
+      ...(options.plugins ?? []),
       options.explorer ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled(),
     ],
     formatError: (formatted, error) => maskInternalError(formatted, error, logger),
@@ -59,7 +64,13 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   await apollo.start();
   httpServer.on(
     'request',
-    createRequestHandler({ apollo, logger, maxBodyBytes: options.maxBodyBytes, context: async () => options.context() }),
+    createRequestHandler({
+      apollo,
+      logger,
+      maxBodyBytes: options.maxBodyBytes,
+      context: async () => options.context(),
+      ...(options.routes ? { routes: options.routes } : {}),
+    }),
   );
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -73,6 +84,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/graphql`,
     httpServer,
+    // Stops accepting, lets operations in flight finish within the grace period, then closes.
     stop: () => apollo.stop(),
   };
 }

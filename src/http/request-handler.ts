@@ -12,6 +12,8 @@ export interface RequestHandlerOptions<TContext extends BaseContext> {
   readonly context: () => Promise<TContext>;
   readonly maxBodyBytes: number;
   readonly logger: Logger;
+  /** Other paths the service answers (metrics, readiness, callbacks), each with its own handler. */
+  readonly routes?: ReadonlyMap<string, RequestListener>;
 }
 
 /**
@@ -28,6 +30,15 @@ export function createRequestHandler<TContext extends BaseContext>(options: Requ
     const path = (req.url ?? '/').split('?', 1)[0]!;
     if (path === '/healthz') {
       sendJson(res, 200, { status: 'ok' });
+      return;
+    }
+    const route = options.routes?.get(path);
+    if (route !== undefined) {
+      Promise.resolve(route(req, res)).catch((error: unknown) => {
+        options.logger.error({ err: error, path }, 'unexpected error in a route');
+        if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });
+        else res.destroy();
+      });
       return;
     }
     if (!GRAPHQL_PATHS.has(path)) {
@@ -89,7 +100,7 @@ function sendHttpError(res: ServerResponse, error: unknown, logger: Logger): voi
   sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.end(JSON.stringify(body));

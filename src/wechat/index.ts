@@ -11,6 +11,8 @@ export interface WeChatOptions extends TransportOptions {
 /** The WeChat layer, assembled: what the GraphQL layer may call, and how to shut it down. */
 export interface WeChat {
   readonly openAccounts: OpenAccountApi;
+  /** Upstream requests in flight and queued, now. */
+  load(): { inFlight: number; queued: number };
   close(): Promise<void>;
 }
 
@@ -19,6 +21,7 @@ export function createWeChat(options: WeChatOptions): WeChat {
   const tokens = new StableTokenProvider(transport, options.apps, new TokenCache());
   return {
     openAccounts: new OpenAccountApi(transport, tokens),
+    load: () => transport.load(),
     close: () => transport.close(),
   };
 }

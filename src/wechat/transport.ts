@@ -3,6 +3,7 @@ import {
   BulkheadRejectedError,
   bulkhead,
   circuitBreaker,
+  CircuitState,
   ConsecutiveBreaker,
   handleWhenResult,
   TaskCancelledError,
@@ -14,6 +15,7 @@ import { Pool, errors as undiciErrors } from 'undici';
 import type { Logger } from 'pino';
 import { requestIdOf } from './errcodes';
 import { failure, success, type UnavailableFailure, type WeChatResult } from './result';
+import type { WeChatObserver } from './observer';
 import { createRetry, RETRY_POLICY } from './retry-policy';
 
 export interface TransportOptions {
@@ -33,6 +35,7 @@ export interface TransportOptions {
   /** How long an open circuit stays open before one probe request is let through. */
   readonly breakerHalfOpenMs: number;
   readonly logger: Logger;
+  readonly observer?: WeChatObserver;
   /** Overrides the retry delays (tests); the policy itself is RETRY_POLICY. */
   readonly retry?: Pick<typeof RETRY_POLICY, 'maxRetries' | 'initialDelayMs' | 'maxDelayMs'>;
 }
@@ -92,7 +95,11 @@ export class WeChatTransport {
         halfOpenAfter: options.breakerHalfOpenMs,
         breaker: new ConsecutiveBreaker(options.breakerThreshold),
       });
-      breaker.onStateChange((state) => options.logger.warn({ origin: url.origin, state }, 'wechat domain circuit changed state'));
+      breaker.onStateChange((state) => {
+        options.logger.warn({ origin: url.origin, state: CircuitState[state] }, 'wechat domain circuit changed state');
+        options.observer?.breakerState(url.origin, CircuitState[state]);
+      });
+      options.observer?.breakerState(url.origin, CircuitState[CircuitState.Closed]);
       return {
         origin: url.origin,
         pathPrefix: url.pathname.replace(/\/+$/, ''),
@@ -111,6 +118,11 @@ export class WeChatTransport {
   send(request: WeChatRequest): Promise<WeChatResult<WeChatBody>> {
     const stage = request.stage ?? 'call';
     return this.retry.execute(() => this.sendInSlot(request, stage)) as Promise<WeChatResult<WeChatBody>>;
+  }
+
+  /** Upstream requests in flight and waiting for a slot, now. */
+  load(): { inFlight: number; queued: number } {
+    return { inFlight: this.options.maxInFlight - this.slots.executionSlots, queued: this.options.maxQueue - this.slots.queueSlots };
   }
 
   async close(): Promise<void> {
@@ -149,7 +161,7 @@ export class WeChatTransport {
         if (!(error instanceof BrokenCircuitError)) throw error;
         result = failure(unavailableFailure('connect', 'circuit open: the domain keeps failing', stage));
       }
-      this.log(upstream, request, result, performance.now() - started);
+      this.record(upstream, request, stage, result, performance.now() - started);
       if (result.ok || result.failure.kind !== 'unavailable' || result.failure.sent !== 'no') return result;
       last = result;
     }
@@ -183,17 +195,21 @@ export class WeChatTransport {
     return decode(status, text, stage);
   }
 
-  private log(upstream: Upstream, request: WeChatRequest, result: WeChatResult<WeChatBody>, ms: number): void {
-    // Path only: the query string holds the access token.
+  /** One log line and one metric per upstream request. Path only: the query holds the access token. */
+  private record(upstream: Upstream, request: WeChatRequest, stage: 'call' | 'token', result: WeChatResult<WeChatBody>, ms: number): void {
     const fields: Record<string, unknown> = { origin: upstream.origin, path: request.path, ms: Math.round(ms * 10) / 10 };
+    let outcome = '0';
     if (result.ok) {
       this.options.logger.info({ ...fields, errcode: 0 }, 'wechat call');
     } else if (result.failure.kind === 'errcode') {
+      outcome = String(result.failure.errcode);
       this.options.logger.info({ ...fields, errcode: result.failure.errcode, rid: result.failure.rid }, 'wechat call');
     } else if (result.failure.kind === 'unavailable') {
       const { reason, sent, detail, httpStatus } = result.failure;
+      outcome = reason;
       this.options.logger.warn({ ...fields, reason, sent, detail, httpStatus }, 'wechat call failed');
     }
+    this.options.observer?.upstreamCall({ origin: upstream.origin, path: request.path, stage, outcome, seconds: ms / 1000 });
   }
 }
 

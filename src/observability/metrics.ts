@@ -1,0 +1,70 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { WeChatObserver } from '../wechat/observer';
+
+const BREAKER_STATES: Record<string, number> = { Closed: 0, HalfOpen: 1, Open: 2, Isolated: 3 };
+
+/**
+ * The gateway's Prometheus metrics, served at /metrics: GraphQL operations by field and result
+ * type with latency, upstream requests by domain, path and errcode, token fetches, circuit
+ * states, and what is in flight. One registry per gateway, so tests can run several side by side.
+ */
+export class Metrics implements WeChatObserver {
+  readonly registry = new Registry();
+  private readonly operations: Counter<'field' | 'result'>;
+  private readonly operationSeconds: Histogram<'field'>;
+  private readonly operationsInFlight: Gauge;
+  private readonly upstreamRequests: Counter<'origin' | 'path' | 'outcome'>;
+  private readonly upstreamSeconds: Histogram<'origin' | 'path'>;
+  private readonly tokenFetches: Counter<'path' | 'outcome'>;
+  private readonly breaker: Gauge<'origin'>;
+
+  constructor(upstreamLoad: () => { inFlight: number; queued: number }) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry });
+    this.operations = new Counter({ name: 'gateway_operations_total', help: 'Root fields resolved, by field and result type (the union member, or "error" for a GraphQL error).', labelNames: ['field', 'result'], registers });
+    this.operationSeconds = new Histogram({ name: 'gateway_operation_duration_seconds', help: 'Time to resolve a root field, WeChat calls included.', labelNames: ['field'], registers, buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] });
+    this.operationsInFlight = new Gauge({ name: 'gateway_operations_in_flight', help: 'GraphQL operations being executed.', registers });
+    this.upstreamRequests = new Counter({ name: 'wechat_upstream_requests_total', help: 'HTTP requests to WeChat, by domain, path and outcome (errcode, "0" for success, or why no answer came).', labelNames: ['origin', 'path', 'outcome'], registers });
+    this.upstreamSeconds = new Histogram({ name: 'wechat_upstream_request_duration_seconds', help: 'Time of one HTTP request to WeChat.', labelNames: ['origin', 'path'], registers, buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+    this.tokenFetches = new Counter({ name: 'wechat_token_fetches_total', help: 'Access-token requests to WeChat, by token path and outcome.', labelNames: ['path', 'outcome'], registers });
+    this.breaker = new Gauge({ name: 'wechat_circuit_state', help: 'Circuit state per WeChat domain: 0 closed, 1 half-open, 2 open.', labelNames: ['origin'], registers });
+    new Gauge({ name: 'wechat_upstream_in_flight', help: 'Requests to WeChat in flight now.', registers, collect() { this.set(upstreamLoad().inFlight); } });
+    new Gauge({ name: 'wechat_upstream_queued', help: 'Requests to WeChat waiting for a slot now.', registers, collect() { this.set(upstreamLoad().queued); } });
+  }
+
+  upstreamCall(call: { origin: string; path: string; stage: 'call' | 'token'; outcome: string; seconds: number }): void {
+    this.upstreamRequests.inc({ origin: call.origin, path: call.path, outcome: call.outcome });
+    this.upstreamSeconds.observe({ origin: call.origin, path: call.path }, call.seconds);
+    if (call.stage === 'token') this.tokenFetches.inc({ path: call.path, outcome: call.outcome });
+  }
+
+  breakerState(origin: string, state: string): void {
+    this.breaker.set({ origin }, BREAKER_STATES[state] ?? -1);
+  }
+
+  /** Counts and times root fields; the result type is the union member's class, named as in the schema. */
+  apolloPlugin(): ApolloServerPlugin {
+    return {
+      requestDidStart: async () => {
+        this.operationsInFlight.inc();
+        return {
+          executionDidStart: async () => ({
+            willResolveField: ({ info }) => {
+              if (info.path.prev !== undefined) return undefined;
+              const end = this.operationSeconds.startTimer({ field: info.fieldName });
+              return (error, result) => {
+                end();
+                const type = error ? 'error' : (result as object | null)?.constructor?.name ?? 'null';
+                this.operations.inc({ field: info.fieldName, result: type });
+              };
+            },
+          }),
+          willSendResponse: async () => {
+            this.operationsInFlight.dec();
+          },
+        };
+      },
+    };
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * What the WeChat layer reports about its own work, for metrics. An interface here, implemented
+ * outside (src/observability), so the WeChat layer knows nothing of Prometheus.
+ */
+export interface WeChatObserver {
+  /** One HTTP request to a WeChat domain: `outcome` is the errcode ("0" for success) or why there was no answer. */
+  upstreamCall(call: { origin: string; path: string; stage: 'call' | 'token'; outcome: string; seconds: number }): void;
+  breakerState(origin: string, state: string): void;
+}

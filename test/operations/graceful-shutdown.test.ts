@@ -1,0 +1,41 @@
+import { request } from 'undici';
+import { DEMO_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { buildGateway, spawnGateway } from '../support/gateway-process';
+
+const GET = '/cgi-bin/open/get';
+const QUERY = JSON.stringify({ query: `{ openAccount(appid: "${DEMO_ACCOUNTS.acmeCoffeeOA.appid}") { __typename } }` });
+
+describe('graceful shutdown', () => {
+  let simulator: Simulator;
+  beforeAll(async () => {
+    buildGateway();
+    simulator = await startSimulator({ seed: true });
+  });
+  afterAll(() => simulator.close());
+
+  it('SIGTERM with 50 slow calls in flight: it stops accepting, all 50 complete, then it exits 0', async () => {
+    const gateway = await spawnGateway({ WECHAT_API_BASE: simulator.url, WECHAT_APPS: JSON.stringify(demoCredentials()) });
+    simulator.injectFault({ path: GET, kind: 'delay', ms: 1_500, times: Infinity });
+    const calls = Array.from({ length: 50 }, () =>
+      request(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: QUERY }).then(async (r) => ({ status: r.statusCode, body: (await r.body.json()) as any })),
+    );
+    // All 50 are at WeChat (the simulator has them) before the signal.
+    while (simulator.calls(GET) < 50) await new Promise((resolve) => setTimeout(resolve, 10));
+    gateway.child.kill('SIGTERM');
+
+    // New connections are refused while the 50 are still being answered.
+    const origin = new URL(gateway.url).origin;
+    let refused = false;
+    for (let i = 0; i < 200 && !refused; i++) {
+      refused = await request(`${origin}/healthz`).then((r) => r.body.dump().then(() => false), () => true);
+      if (!refused) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(refused).toBe(true);
+
+    const answers = await Promise.all(calls);
+    expect(answers.map((a) => a.status)).toEqual(Array(50).fill(200));
+    expect(answers.every((a) => a.body.data.openAccount.__typename === 'OpenAccount')).toBe(true);
+    expect(await gateway.exited).toBe(0);
+    expect(gateway.lines.some((line) => line.includes('"signal":"SIGTERM"'))).toBe(true);
+  });
+});
