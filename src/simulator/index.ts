@@ -1,4 +1,6 @@
-export { startSimulator, type Simulator, type SimulatorOptions } from './server';
+export { startSimulator, type AuthorizeOptions, type Simulator, type SimulatorOptions, type TicketPushOptions } from './server';
+export { ComponentState, type Component, type NewComponent } from './component';
+export { authorizedXml, deliver, encryptForPush, envelope, signPush, signedPush, ticketXml, unauthorizedXml, type PushKeys, type PushResult, type SignedPush } from './push';
 export { FaultQueue, type Fault } from './faults';
 export {
   WechatState,

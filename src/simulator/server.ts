@@ -4,7 +4,9 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { ComponentState, type NewComponent } from './component';
 import { FaultQueue, type Fault } from './faults';
+import { authorizedXml, deliver, signedPush, ticketXml, unauthorizedXml, type PushResult } from './push';
 import { seedDemo } from './seed';
 import { WechatState, wxError, type NewAccount, type NewOpenAccount, type Outcome, type RequestBody } from './state';
 
@@ -16,6 +18,27 @@ export interface SimulatorOptions {
   tokenTtlSeconds?: number;
   /** Clock in ms since the epoch, to move token lifetimes forward without waiting. */
   now?: () => number;
+  /** Each api_authorizer_token answers a new refresh token (the old one stops working). */
+  rotateRefreshTokens?: boolean;
+}
+
+/** Where and how the simulator pushes a platform's verify tickets. */
+export interface TicketPushOptions {
+  callbackUrl: string;
+  componentAppid: string;
+  /** The message token and EncodingAESKey to sign and encrypt with; default: the component's. */
+  token?: string;
+  aesKey?: string;
+  /** Pushes one at once, then one every intervalMs (WeChat: 10 minutes). */
+  intervalMs: number;
+}
+
+export interface AuthorizeOptions {
+  /** Default: the only component added. */
+  componentAppid?: string;
+  /** Default: the component's callbackUrl (set by addComponent or startTicketPush). */
+  callbackUrl?: string;
+  infoType?: 'authorized' | 'updateauthorized';
 }
 
 export interface Simulator {
@@ -36,13 +59,33 @@ export interface Simulator {
   maxConcurrent(path?: string): number;
   resetCounters(): void;
   close(): Promise<void>;
+
+  // ---- third-party platforms ----
+  /** The platform side of the model: components, tickets, authorizations. */
+  readonly components: ComponentState;
+  addComponent(c: NewComponent): void;
+  /** Pushes a new ticket now and then every intervalMs, encrypted and signed as WeChat does. */
+  startTicketPush(options: TicketPushOptions): Promise<PushResult>;
+  stopTicketPush(componentAppid?: string): void;
+  /** Pushes a new ticket now to the component's callback URL. */
+  pushTicket(componentAppid?: string): Promise<PushResult & { ticket: string }>;
+  /** The merchant authorises the platform for `appid`: an `authorized` event with a fresh code. */
+  authorize(appid: string, options?: AuthorizeOptions): Promise<PushResult>;
+  /** The merchant revokes it: the refresh token stops working, an `unauthorized` event is pushed. */
+  unauthorize(appid: string, options?: Omit<AuthorizeOptions, 'infoType'>): Promise<PushResult>;
+  /** Authorises without an event; returns the refresh token (one a platform already holds). */
+  grantAuthorization(appid: string, componentAppid?: string): string;
+  /** api_component_token calls that issued a token (per component appid, or all). */
+  componentTokenFetches(componentAppid?: string): number;
+  /** api_authorizer_token calls that issued a token (per authorizer appid, or all). */
+  authorizerTokenFetches(appid?: string): number;
 }
 
 const BODY_LIMIT = 1024 * 1024;
 
 interface Route {
   readonly method: 'GET' | 'POST';
-  readonly handle: (state: WechatState, query: URLSearchParams, body: RequestBody) => Outcome;
+  readonly handle: (state: WechatState, query: URLSearchParams, body: RequestBody, components: ComponentState) => Outcome;
 }
 
 const token = (q: URLSearchParams): string | null => q.get('access_token');
@@ -55,6 +98,9 @@ const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
   ['/cgi-bin/open/unbind', { method: 'POST', handle: (s, q, b) => s.unbindOpenAccount(token(q), b) }],
   ['/cgi-bin/open/get', { method: 'POST', handle: (s, q, b) => s.getOpenAccount(token(q), b) }],
   ['/cgi-bin/open/have', { method: 'GET', handle: (s, q, b) => s.haveOpenAccount(token(q), b) }],
+  ['/cgi-bin/component/api_component_token', { method: 'POST', handle: (_s, _q, b, c) => c.componentToken(b) }],
+  ['/cgi-bin/component/api_authorizer_token', { method: 'POST', handle: (_s, q, b, c) => c.authorizerToken(q, b) }],
+  ['/cgi-bin/component/api_query_auth', { method: 'POST', handle: (_s, q, b, c) => c.queryAuth(q, b) }],
 ]);
 
 /** What a misbehaving upstream sends instead of JSON: nginx's error page, a captive portal. */
@@ -110,6 +156,8 @@ class Counters {
   private readonly callsByPath = new Map<string, number>();
   private readonly appliedByPath = new Map<string, number>();
   private readonly fetchesByAppid = new Map<string, number>();
+  private readonly componentFetches = new Map<string, number>();
+  private readonly authorizerFetches = new Map<string, number>();
   private readonly inFlight = new Map<string, number>();
   private readonly peaks = new Map<string, number>();
   private totalCalls = 0;
@@ -135,9 +183,16 @@ class Counters {
     bump(this.appliedByPath, path);
   }
 
-  tokenFetched(appid: string): void {
+  tokenFetched(appid: string, kind: 'component' | 'authorizer' | undefined): void {
     bump(this.fetchesByAppid, appid);
     this.totalFetches += 1;
+    if (kind === 'component') bump(this.componentFetches, appid);
+    if (kind === 'authorizer') bump(this.authorizerFetches, appid);
+  }
+
+  kindFetches(kind: 'component' | 'authorizer', appid?: string): number {
+    const map = kind === 'component' ? this.componentFetches : this.authorizerFetches;
+    return appid === undefined ? [...map.values()].reduce((a, b) => a + b, 0) : (map.get(appid) ?? 0);
   }
 
   calls(path?: string): number {
@@ -161,6 +216,8 @@ class Counters {
     this.callsByPath.clear();
     this.appliedByPath.clear();
     this.fetchesByAppid.clear();
+    this.componentFetches.clear();
+    this.authorizerFetches.clear();
     this.totalCalls = 0;
     this.totalFetches = 0;
     this.peaks.clear();
@@ -171,6 +228,8 @@ class Counters {
 
 class RunningSimulator implements Simulator {
   readonly state: WechatState;
+  readonly components: ComponentState;
+  private readonly pushers = new Map<string, NodeJS.Timeout>();
   private readonly server: Server;
   private readonly faults = new FaultQueue();
   private readonly counters = new Counters();
@@ -181,6 +240,7 @@ class RunningSimulator implements Simulator {
 
   constructor(opts: SimulatorOptions) {
     this.state = new WechatState({ tokenTtlSeconds: opts.tokenTtlSeconds, now: opts.now });
+    this.components = new ComponentState(this.state, (opts.tokenTtlSeconds ?? 7200) * 1000, opts.rotateRefreshTokens ?? false);
     this.server = createServer((req, res) => this.handle(req, res));
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
@@ -218,9 +278,11 @@ class RunningSimulator implements Simulator {
   }
   expireTokens(appid?: string): void {
     this.state.expireTokens(appid);
+    this.components.expireTokens(appid);
   }
   revokeTokens(appid?: string): void {
     this.state.revokeTokens(appid);
+    this.components.revokeTokens(appid);
   }
   injectFault(f: Fault): void {
     this.faults.add(f);
@@ -244,9 +306,76 @@ class RunningSimulator implements Simulator {
     this.counters.reset();
   }
 
+  addComponent(c: NewComponent): void {
+    this.components.addComponent(c);
+  }
+
+  async startTicketPush(options: TicketPushOptions): Promise<PushResult> {
+    const component = this.components.component(options.componentAppid);
+    component.callbackUrl = options.callbackUrl;
+    if (options.token !== undefined) component.token = options.token;
+    if (options.aesKey !== undefined) component.aesKey = options.aesKey;
+    this.stopTicketPush(component.componentAppid);
+    const timer = setInterval(() => void this.pushTicket(component.componentAppid).catch(() => undefined), options.intervalMs);
+    timer.unref();
+    this.pushers.set(component.componentAppid, timer);
+    return this.pushTicket(component.componentAppid);
+  }
+
+  stopTicketPush(componentAppid?: string): void {
+    for (const [appid, timer] of this.pushers) {
+      if (componentAppid !== undefined && appid !== componentAppid) continue;
+      clearInterval(timer);
+      this.pushers.delete(appid);
+    }
+  }
+
+  async pushTicket(componentAppid?: string): Promise<PushResult & { ticket: string }> {
+    const component = this.components.component(componentAppid);
+    const ticket = this.components.issueTicket(component.componentAppid);
+    const result = await this.push(component.componentAppid, undefined, ticketXml(component.componentAppid, ticket.value, ticket.createTime));
+    return { ...result, ticket: ticket.value };
+  }
+
+  authorize(appid: string, options: AuthorizeOptions = {}): Promise<PushResult> {
+    const component = this.components.component(options.componentAppid);
+    const { code, expiresAt } = this.components.issueAuthCode(component.componentAppid, appid);
+    return this.push(component.componentAppid, options.callbackUrl, authorizedXml(component.componentAppid, appid, code, expiresAt, this.createTime(), options.infoType));
+  }
+
+  unauthorize(appid: string, options: Omit<AuthorizeOptions, 'infoType'> = {}): Promise<PushResult> {
+    const component = this.components.component(options.componentAppid);
+    this.components.revokeAuthorization(component.componentAppid, appid);
+    return this.push(component.componentAppid, options.callbackUrl, unauthorizedXml(component.componentAppid, appid, this.createTime()));
+  }
+
+  grantAuthorization(appid: string, componentAppid?: string): string {
+    return this.components.grantAuthorization(this.components.component(componentAppid).componentAppid, appid);
+  }
+
+  componentTokenFetches(componentAppid?: string): number {
+    return this.counters.kindFetches('component', componentAppid);
+  }
+
+  authorizerTokenFetches(appid?: string): number {
+    return this.counters.kindFetches('authorizer', appid);
+  }
+
+  private createTime(): number {
+    return Math.floor(this.state.now() / 1000);
+  }
+
+  private push(componentAppid: string, callbackUrl: string | undefined, xml: string): Promise<PushResult> {
+    const component = this.components.component(componentAppid);
+    const url = callbackUrl ?? component.callbackUrl;
+    if (url === undefined) throw new Error(`component ${componentAppid} has no callback URL: pass callbackUrl, or set it with addComponent or startTicketPush`);
+    return deliver(url, signedPush(component, xml, String(this.createTime())));
+  }
+
   /** Ends hanging and delayed requests too, so a test's afterAll never waits on them. */
   close(): Promise<void> {
     this.closing ??= new Promise<void>((resolve) => {
+      this.stopTicketPush();
       for (const timer of this.timers) clearTimeout(timer);
       this.timers.clear();
       this.server.close(() => resolve());
@@ -318,9 +447,9 @@ class RunningSimulator implements Simulator {
     if (!route) return { status: 404, body: { errcode: 404, errmsg: 'not found' } };
     if (method !== route.method) return { status: 405, body: { errcode: 405, errmsg: `method not allowed, use ${route.method}` } };
     try {
-      const outcome = route.handle(this.state, query, parseBody(text));
+      const outcome = route.handle(this.state, query, parseBody(text), this.components);
       if (outcome.applied) this.counters.apply(path);
-      if (outcome.tokenFor !== undefined) this.counters.tokenFetched(outcome.tokenFor);
+      if (outcome.tokenFor !== undefined) this.counters.tokenFetched(outcome.tokenFor, outcome.tokenKind);
       return { status: 200, body: outcome.answer };
     } catch {
       return { status: 200, body: wxError(-1) };

@@ -51,6 +51,8 @@ export interface Outcome {
   readonly applied?: boolean;
   /** A token request issued or returned a token for this appid. */
   readonly tokenFor?: string;
+  /** Which kind of token, when not the account's own (stable or plain). */
+  readonly tokenKind?: 'component' | 'authorizer';
 }
 
 export interface QueryParams {
@@ -79,6 +81,10 @@ const ERRMSG: ReadonlyMap<number, string> = new Map([
   [45011, 'api minute-quota reach limit  mustslower  retry next minute'],
   [47001, 'data format error'],
   [48001, 'api unauthorized'],
+  [40029, 'invalid code'],
+  [61005, 'component ticket is expired'],
+  [61006, 'component ticket is invalid'],
+  [61023, 'refresh_token is invalid'],
   [89000, 'account has bound open'],
   [89001, 'not same contractor'],
   [89002, 'open not exists'],
@@ -121,7 +127,7 @@ type TokenEnd = 'expired' | 'superseded';
 interface TokenRecord {
   /** The account the token acts for (an authorizer token would act for its authorizer too). */
   readonly appid: string;
-  readonly kind: 'stable' | 'plain';
+  readonly kind: 'stable' | 'plain' | 'authorizer';
   validUntil: number;
   endReason: TokenEnd;
 }
@@ -223,6 +229,11 @@ export class WechatState {
         t.endReason = 'expired';
       }
     }
+  }
+
+  /** Every token acting for `appid` issued as `kind` is forgotten (an authorizer revoking a platform). */
+  revokeTokensOfKind(appid: string, kind: TokenRecord['kind']): void {
+    for (const [token, t] of this.tokens) if (t.appid === appid && t.kind === kind) this.tokens.delete(token);
   }
 
   /** Tokens are forgotten, as if replaced elsewhere: next use answers 40001. */
@@ -378,7 +389,8 @@ export class WechatState {
     return Math.min(GRACE_MS, this.ttlMs / 2);
   }
 
-  private issue(appid: string, kind: TokenRecord['kind']): string {
+  /** Issues a token that acts for `appid` (the component rules issue authorizer tokens with it). */
+  issue(appid: string, kind: TokenRecord['kind']): string {
     let token: string;
     do token = randomBytes(64).toString('base64url');
     while (this.tokens.has(token));

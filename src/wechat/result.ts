@@ -4,7 +4,13 @@
  */
 export type WeChatResult<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly failure: WeChatFailure };
 
-export type WeChatFailure = ErrcodeFailure | UnavailableFailure | NoCredentialsFailure | OverloadedFailure | OutcomeUnknownFailure;
+export type WeChatFailure =
+  | ErrcodeFailure
+  | UnavailableFailure
+  | NoCredentialsFailure
+  | StoreUnavailableFailure
+  | OverloadedFailure
+  | OutcomeUnknownFailure;
 
 /** WeChat answered, with an errcode other than 0. */
 export interface ErrcodeFailure {
@@ -34,10 +40,37 @@ export interface UnavailableFailure {
   readonly stage: 'call' | 'token';
 }
 
-/** The gateway holds no credentials that can act for this appid. */
+/** The gateway holds no credentials that can act for this appid; `tried` says what was looked at, in order. */
 export interface NoCredentialsFailure {
   readonly kind: 'no-credentials';
   readonly appid: string;
+  readonly tried: readonly CredentialAttempt[];
+}
+
+/**
+ * One source of credentials the gateway looked at for an appid, and why it could not use it:
+ * the account's own appsecret (WECHAT_APPS), then the third-party platform's authorisation.
+ */
+export type CredentialAttempt =
+  | { readonly source: 'own-secret'; readonly outcome: 'not-configured' }
+  | { readonly source: 'platform'; readonly outcome: 'not-configured' }
+  | {
+      readonly source: 'platform';
+      readonly componentAppid: string;
+      /** not-authorised: no refresh token stored; no-verify-ticket: WeChat has not pushed one yet. */
+      readonly outcome: 'not-authorised' | 'no-verify-ticket';
+    };
+
+/**
+ * The credential store (Redis, or the embedded state file) could not be reached, so no token
+ * could be read or refreshed. Nothing was sent to WeChat: fetching a token behind the other
+ * replicas' backs would invalidate theirs.
+ */
+export interface StoreUnavailableFailure {
+  readonly kind: 'store-unavailable';
+  readonly store: 'embedded' | 'redis';
+  /** For logs and messages; holds no credential. */
+  readonly detail: string;
 }
 
 /**

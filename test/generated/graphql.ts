@@ -26,6 +26,7 @@ export type BindOpenAccountMutationVariables = Exact<{
 export type BindOpenAccountMutation = { bindOpenAccount:
     | { __typename: 'AccountAlreadyBoundError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
     | { __typename: 'BindOpenAccountSuccess', appid: string, openAppid: string, verifiedByRead: boolean }
+    | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
     | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
     | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
     | { __typename: 'OpenAccountLimitExceededError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
@@ -45,6 +46,7 @@ export type CreateOpenAccountMutationVariables = Exact<{
 export type CreateOpenAccountMutation = { createOpenAccount:
     | { __typename: 'AccountAlreadyBoundError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
     | { __typename: 'CreateOpenAccountSuccess', appid: string, openAppid: string, verifiedByRead: boolean }
+    | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
     | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
     | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
     | { __typename: 'OtherWeChatError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
@@ -54,6 +56,8 @@ export type CreateOpenAccountMutation = { createOpenAccount:
    };
 
 type ErrorFields_AccountAlreadyBoundError_Fragment = { errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean };
+
+type ErrorFields_CredentialStoreUnavailableError_Fragment = { message: string, retryable: boolean };
 
 type ErrorFields_InvalidAppIdError_Fragment = { errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean };
 
@@ -79,6 +83,7 @@ type ErrorFields_WeChatUnavailableError_Fragment = { reason: UnavailableReason, 
 
 export type ErrorFieldsFragment =
   | ErrorFields_AccountAlreadyBoundError_Fragment
+  | ErrorFields_CredentialStoreUnavailableError_Fragment
   | ErrorFields_InvalidAppIdError_Fragment
   | ErrorFields_NoCredentialsError_Fragment
   | ErrorFields_OpenAccountLimitExceededError_Fragment
@@ -98,6 +103,7 @@ export type HasOpenAccountQueryVariables = Exact<{
 
 
 export type HasOpenAccountQuery = { hasOpenAccount:
+    | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
     | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
     | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
     | { __typename: 'OpenAccountStatus', appid: string, hasOpenAccount: boolean }
@@ -115,6 +121,7 @@ export type MoveAppMutationVariables = Exact<{
 
 
 export type MoveAppMutation = { unbindOpenAccount:
+    | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
     | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
     | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
     | { __typename: 'OpenAccountLimitExceededError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
@@ -125,6 +132,7 @@ export type MoveAppMutation = { unbindOpenAccount:
     | { __typename: 'OverloadedError', message: string, retryable: boolean }
     | { __typename: 'SubjectMismatchError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
     | { __typename: 'UnbindOpenAccountSuccess', app: { openAccount:
+          | { __typename: 'CredentialStoreUnavailableError' }
           | { __typename: 'InvalidAppIdError' }
           | { __typename: 'NoCredentialsError' }
           | { __typename: 'OpenAccount' }
@@ -138,6 +146,7 @@ export type MoveAppMutation = { unbindOpenAccount:
   , bindOpenAccount:
     | { __typename: 'AccountAlreadyBoundError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
     | { __typename: 'BindOpenAccountSuccess', app: { openAccount:
+          | { __typename: 'CredentialStoreUnavailableError' }
           | { __typename: 'InvalidAppIdError' }
           | { __typename: 'NoCredentialsError' }
           | { __typename: 'OpenAccount', openAppid: string }
@@ -147,6 +156,7 @@ export type MoveAppMutation = { unbindOpenAccount:
           | { __typename: 'OverloadedError' }
           | { __typename: 'WeChatUnavailableError' }
          } }
+    | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
     | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
     | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
     | { __typename: 'OpenAccountLimitExceededError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
@@ -164,6 +174,7 @@ export type OpenAccountQueryVariables = Exact<{
 
 
 export type OpenAccountQuery = { openAccount:
+    | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
     | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
     | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
     | { __typename: 'OpenAccount', appid: string, openAppid: string }
@@ -181,6 +192,7 @@ export type UnbindOpenAccountMutationVariables = Exact<{
 
 
 export type UnbindOpenAccountMutation = { unbindOpenAccount:
+    | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
     | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
     | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
     | { __typename: 'OpenAccountLimitExceededError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }

@@ -18,9 +18,13 @@ export interface GatewayProcess {
   readonly exited: Promise<number | null>;
 }
 
-/** Starts `node main.js` with `env` and waits for its "gateway ready" log line. */
-export async function spawnGateway(env: Record<string, string>): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, [join(BUILD, 'src', 'main.js')], {
+/**
+ * Starts `node main.js` with `env` and waits for its "gateway ready" log line. `build`: the
+ * compiled tree to run (default: the one `buildGateway` makes; the run-wide one is in
+ * TEST_GATEWAY_BUILD, made once by the jest globalSetup).
+ */
+export async function spawnGateway(env: Record<string, string>, build: string = BUILD): Promise<GatewayProcess> {
+  const child = spawn(process.execPath, [join(build, 'src', 'main.js')], {
     cwd: ROOT,
     env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

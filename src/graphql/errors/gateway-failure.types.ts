@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { NoCredentialsFailure, OutcomeUnknownFailure, UnavailableFailure } from '../../wechat/result';
+import type { CredentialAttempt, NoCredentialsFailure, OutcomeUnknownFailure, StoreUnavailableFailure, UnavailableFailure } from '../../wechat/result';
 import { GatewayError } from './gateway-error.types';
 
 export enum UnavailableReason {
@@ -58,7 +58,7 @@ export class WeChatUnavailableError extends GatewayError {
   }
 }
 
-@ObjectType({ implements: GatewayError, description: 'The gateway holds no credentials that can act for this appid.' })
+@ObjectType({ implements: GatewayError, description: 'The gateway holds no credentials that can act for this appid: neither its own appsecret nor a third-party platform authorisation. The message says what was tried; nothing was sent.' })
 export class NoCredentialsError extends GatewayError {
   @Field({ description: 'The appid the gateway has no credentials for.' })
   appid: string;
@@ -66,8 +66,31 @@ export class NoCredentialsError extends GatewayError {
   constructor(failure: NoCredentialsFailure) {
     super();
     this.appid = failure.appid;
-    this.retryable = false;
-    this.message = `The gateway has no credentials for appid ${failure.appid}: add its appsecret to WECHAT_APPS.`;
+    // Only a missing verify ticket fixes itself: WeChat pushes one every 10 minutes.
+    this.retryable = failure.tried.some((t) => t.outcome === 'no-verify-ticket');
+    this.message = `The gateway has no credentials for appid ${failure.appid}, so nothing was sent. Tried: ${failure.tried.map(describeAttempt).join('; ')}.`;
+  }
+}
+
+function describeAttempt(attempt: CredentialAttempt): string {
+  if (attempt.source === 'own-secret') return 'its own appsecret (not in WECHAT_APPS; add it there if the account calls for itself)';
+  switch (attempt.outcome) {
+    case 'not-configured':
+      return 'a third-party platform authorisation (no platform configured: set WECHAT_COMPONENT_APPID and the other WECHAT_COMPONENT_ variables)';
+    case 'not-authorised':
+      return `third-party platform ${attempt.componentAppid} (the account has not authorised it, or revoked it: the merchant must authorise the platform, or import its refresh token)`;
+    case 'no-verify-ticket':
+      return `third-party platform ${attempt.componentAppid} (WeChat has not pushed a component_verify_ticket to the callback yet; it does every 10 minutes, retry then)`;
+  }
+}
+
+@ObjectType({ implements: GatewayError, description: "The gateway's credential store (Redis, or its state file) could not be reached, so no access token could be read or refreshed. Nothing was sent to WeChat. Retry later." })
+export class CredentialStoreUnavailableError extends GatewayError {
+  constructor(failure: StoreUnavailableFailure) {
+    super();
+    this.retryable = true;
+    const store = failure.store === 'redis' ? 'Redis' : 'state file';
+    this.message = `The gateway's credential store (${store}) could not be reached, so no access token could be read or refreshed and nothing was sent to WeChat. Retry later; operators: check the gateway's logs.`;
   }
 }
 

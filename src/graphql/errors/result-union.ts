@@ -1,7 +1,7 @@
 import { createUnionType, type ClassType } from 'type-graphql';
 import type { WeChatFailure } from '../../wechat/result';
 import type { GatewayError } from './gateway-error.types';
-import { NoCredentialsError, OutcomeUnknownError, OverloadedError, WeChatUnavailableError } from './gateway-failure.types';
+import { CredentialStoreUnavailableError, NoCredentialsError, OutcomeUnknownError, OverloadedError, WeChatUnavailableError } from './gateway-failure.types';
 import { OtherWeChatError, type WeChatErrorClass } from './wechat-error.types';
 
 export interface ResultUnion<TSuccess extends object> {
@@ -15,6 +15,7 @@ export interface ResultUnion<TSuccess extends object> {
  * Declares an operation's result union. Every union gets, besides its documented errcodes, the
  * same catch-alls, so a client never meets an error outside the union: any other errcode
  * (OtherWeChatError), no usable answer (WeChatUnavailableError), no credentials for the appid,
+ * the credential store unreachable (CredentialStoreUnavailableError),
  * the gateway at its limit (OverloadedError), and a change whose outcome could not be told.
  * Members are class instances, which is how type-graphql tells them apart.
  */
@@ -31,6 +32,7 @@ export function resultUnion<TSuccess extends object>(options: {
     OtherWeChatError,
     WeChatUnavailableError,
     NoCredentialsError,
+    CredentialStoreUnavailableError,
     OverloadedError,
     OutcomeUnknownError,
   ] as const;
@@ -44,6 +46,8 @@ export function resultUnion<TSuccess extends object>(options: {
           return new WeChatUnavailableError(failure);
         case 'no-credentials':
           return new NoCredentialsError(failure);
+        case 'store-unavailable':
+          return new CredentialStoreUnavailableError(failure);
         case 'overloaded':
           return new OverloadedError();
         case 'outcome-unknown':

@@ -1,6 +1,6 @@
 import type { WeChatTransport } from '../transport';
 import { failure, success, type WeChatResult } from '../result';
-import type { TokenCache } from './token-cache';
+import type { SharedTokenCache } from './shared-token-cache';
 import type { IssuedToken, TokenProvider } from './token-provider';
 
 /**
@@ -13,17 +13,22 @@ export class StableTokenProvider implements TokenProvider {
   constructor(
     private readonly transport: WeChatTransport,
     private readonly secrets: ReadonlyMap<string, string>,
-    private readonly cache: TokenCache,
+    private readonly cache: SharedTokenCache,
   ) {}
 
-  token(appid: string): Promise<WeChatResult<string>> {
-    const secret = this.secrets.get(appid);
-    if (secret === undefined) return Promise.resolve(failure({ kind: 'no-credentials', appid }));
-    return this.cache.get(appid, () => this.fetch(appid, secret));
+  /** Whether the gateway holds this appid's own secret. */
+  has(appid: string): boolean {
+    return this.secrets.has(appid);
   }
 
-  invalidate(appid: string, failedToken: string): void {
-    this.cache.invalidate(appid, failedToken);
+  token(appid: string, refused?: string): Promise<WeChatResult<string>> {
+    const secret = this.secrets.get(appid);
+    if (secret === undefined) return Promise.resolve(failure({ kind: 'no-credentials', appid, tried: [{ source: 'own-secret', outcome: 'not-configured' }] }));
+    return this.cache.get(cacheKey(appid), () => this.fetch(appid, secret), refused);
+  }
+
+  invalidate(appid: string, failedToken: string): Promise<void> {
+    return this.cache.invalidate(cacheKey(appid), failedToken);
   }
 
   private async fetch(appid: string, secret: string): Promise<WeChatResult<IssuedToken>> {
@@ -40,4 +45,9 @@ export class StableTokenProvider implements TokenProvider {
     }
     return success({ value, expiresInSeconds });
   }
+}
+
+/** The store key of an account's own token. */
+function cacheKey(appid: string): string {
+  return `stable:${appid}`;
 }

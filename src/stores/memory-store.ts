@@ -1,0 +1,95 @@
+import type { DataStore, Store, StoredToken, VerifyTicket } from './store';
+
+/**
+ * Tokens and locks in this process's memory; data in `data` (the state file, for the embedded
+ * store) or, without one, in memory too (tests). One process only: its locks mean nothing to
+ * another process, which is why several replicas need `RedisStore`.
+ */
+export class MemoryStore implements Store {
+  readonly kind = 'embedded';
+  private readonly tokens = new Map<string, StoredToken>();
+  private readonly locks = new Map<string, { owner: string; until: number }>();
+  private readonly data: DataStore;
+
+  constructor(options: { data?: DataStore; now?: () => number } = {}) {
+    this.data = options.data ?? new MemoryDataStore();
+    this.now = options.now ?? Date.now;
+  }
+
+  private readonly now: () => number;
+
+  async getToken(key: string): Promise<StoredToken | undefined> {
+    const token = this.tokens.get(key);
+    if (token !== undefined && this.now() >= token.expiresAt) {
+      this.tokens.delete(key);
+      return undefined;
+    }
+    return token;
+  }
+
+  async putToken(key: string, token: StoredToken): Promise<void> {
+    this.tokens.set(key, token);
+  }
+
+  async deleteTokenIf(key: string, value: string): Promise<boolean> {
+    if (this.tokens.get(key)?.value !== value) return false;
+    this.tokens.delete(key);
+    return true;
+  }
+
+  async deleteToken(key: string): Promise<void> {
+    this.tokens.delete(key);
+  }
+
+  async tryLock(key: string, owner: string, ttlMs: number): Promise<boolean> {
+    const held = this.locks.get(key);
+    if (held !== undefined && held.until > this.now()) return false;
+    this.locks.set(key, { owner, until: this.now() + ttlMs });
+    return true;
+  }
+
+  async unlock(key: string, owner: string): Promise<void> {
+    if (this.locks.get(key)?.owner === owner) this.locks.delete(key);
+  }
+
+  getTicket(componentAppid: string): Promise<VerifyTicket | undefined> {
+    return this.data.getTicket(componentAppid);
+  }
+  putTicket(componentAppid: string, ticket: VerifyTicket): Promise<void> {
+    return this.data.putTicket(componentAppid, ticket);
+  }
+  getRefreshToken(componentAppid: string, authorizerAppid: string): Promise<string | undefined> {
+    return this.data.getRefreshToken(componentAppid, authorizerAppid);
+  }
+  putRefreshToken(componentAppid: string, authorizerAppid: string, refreshToken: string): Promise<void> {
+    return this.data.putRefreshToken(componentAppid, authorizerAppid, refreshToken);
+  }
+  deleteRefreshToken(componentAppid: string, authorizerAppid: string): Promise<void> {
+    return this.data.deleteRefreshToken(componentAppid, authorizerAppid);
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** Data in memory: for tests, where losing it on exit is the point. */
+export class MemoryDataStore implements DataStore {
+  private readonly tickets = new Map<string, VerifyTicket>();
+  private readonly refreshTokens = new Map<string, string>();
+
+  async getTicket(componentAppid: string): Promise<VerifyTicket | undefined> {
+    return this.tickets.get(componentAppid);
+  }
+  async putTicket(componentAppid: string, ticket: VerifyTicket): Promise<void> {
+    const current = this.tickets.get(componentAppid);
+    if (current === undefined || current.createTime <= ticket.createTime) this.tickets.set(componentAppid, ticket);
+  }
+  async getRefreshToken(componentAppid: string, authorizerAppid: string): Promise<string | undefined> {
+    return this.refreshTokens.get(`${componentAppid}/${authorizerAppid}`);
+  }
+  async putRefreshToken(componentAppid: string, authorizerAppid: string, refreshToken: string): Promise<void> {
+    this.refreshTokens.set(`${componentAppid}/${authorizerAppid}`, refreshToken);
+  }
+  async deleteRefreshToken(componentAppid: string, authorizerAppid: string): Promise<void> {
+    this.refreshTokens.delete(`${componentAppid}/${authorizerAppid}`);
+  }
+}

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { print } from 'graphql';
+import { request } from 'undici';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, startSimulator, type Simulator } from '../../src/simulator';
+import { OpenAccountDocument } from '../generated/graphql';
+import { startTestGateway } from '../support/gateway';
+import { spawnGateway, type GatewayProcess } from '../support/gateway-process';
+import { addPlatform, callbackUrlOf, leakedSecrets, newPlatform, platformEnv, runImport, secretsOf, type TestPlatform } from '../support/platform';
+
+const REDIS_URL = process.env['TEST_REDIS_URL']!;
+const BUILD = process.env['TEST_GATEWAY_BUILD']!;
+const { acmeCoffeeOA, acmeCoffeeMP } = DEMO_ACCOUNTS;
+const ACME_OPEN = DEMO_OPEN_ACCOUNTS.acmeApi.openAppid;
+const QUERY = print(OpenAccountDocument);
+
+/** One openAccount query over HTTP: the union member (or the GraphQL errors, as a type name). */
+async function openAccount(gatewayUrl: string, appid: string): Promise<{ __typename: string; openAppid?: string; message?: string }> {
+  const response = await request(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY, variables: { appid } }) });
+  const body = (await response.body.json()) as { data?: { openAccount: { __typename: string } }; errors?: unknown };
+  return body.data?.openAccount ?? { __typename: `GraphQL errors: ${JSON.stringify(body.errors)}` };
+}
+
+/** `total` concurrent calls spread evenly over the gateways: how many got each union member. */
+async function callsAcross(gateways: readonly GatewayProcess[], appid: string, total: number): Promise<Record<string, number>> {
+  const results = await Promise.all(Array.from({ length: total }, (_, i) => openAccount(gateways[i % gateways.length]!.url, appid)));
+  const counts: Record<string, number> = {};
+  for (const r of results) counts[r.openAppid === ACME_OPEN ? 'OpenAccount' : r.__typename] = (counts[r.openAppid === ACME_OPEN ? 'OpenAccount' : r.__typename] ?? 0) + 1;
+  return counts;
+}
+
+describe('three gateway processes sharing Redis, third-party platform mode', () => {
+  let sim: Simulator;
+  let platform: TestPlatform;
+  let env: Record<string, string>;
+  let gateways: GatewayProcess[] = [];
+
+  beforeAll(async () => {
+    sim = await startSimulator({ seed: true });
+    platform = newPlatform();
+    env = { ...platformEnv(platform), WECHAT_API_BASE: sim.url, REDIS_URL, REDIS_KEY_PREFIX: `test:${randomUUID()}:`, LOG_LEVEL: 'info' };
+    gateways = await Promise.all([0, 1, 2].map(() => spawnGateway(env, BUILD)));
+    // WeChat pushes to one URL (behind the load balancer: here, the first replica).
+    addPlatform(sim, platform, callbackUrlOf(gateways[0]!.url));
+    expect(await sim.startTicketPush({ callbackUrl: callbackUrlOf(gateways[0]!.url), componentAppid: platform.componentAppid, intervalMs: 10 * 60_000 })).toMatchObject({ status: 200, text: 'success' });
+    // A refresh token the platform already held, imported into Redis: the authorizer is cold
+    // (no component token and no authorizer token anywhere yet).
+    const imported = runImport(['-'], env, JSON.stringify({ [acmeCoffeeOA.appid]: sim.grantAuthorization(acmeCoffeeOA.appid) }));
+    expect(imported.stderr).toBe('');
+    expect(imported.status).toBe(0);
+  }, 60_000);
+
+  afterAll(async () => {
+    sim.stopTicketPush();
+    for (const g of gateways) g.child.kill('SIGTERM');
+    await Promise.all(gateways.map((g) => g.exited));
+    await sim.close();
+  });
+
+  it('900 concurrent calls for a cold authorizer appid: exactly one component token fetch and one authorizer token fetch, all succeed', async () => {
+    sim.resetCounters();
+    expect(await callsAcross(gateways, acmeCoffeeOA.appid, 900)).toEqual({ OpenAccount: 900 });
+    expect(sim.componentTokenFetches()).toBe(1);
+    expect(sim.authorizerTokenFetches()).toBe(1);
+    expect(sim.calls('/cgi-bin/component/api_component_token')).toBe(1);
+    expect(sim.calls('/cgi-bin/component/api_authorizer_token')).toBe(1);
+    expect(sim.calls('/cgi-bin/open/get')).toBe(900);
+  });
+
+  it('WeChat expires every token: the next 900 calls refresh each exactly once, all succeed', async () => {
+    sim.expireTokens();
+    sim.resetCounters();
+    expect(await callsAcross(gateways, acmeCoffeeOA.appid, 900)).toEqual({ OpenAccount: 900 });
+    expect(sim.componentTokenFetches()).toBe(1);
+    expect(sim.authorizerTokenFetches()).toBe(1);
+    // Every call met the expired token and was retried once, not more (1,800 measured).
+    expect(sim.calls('/cgi-bin/open/get')).toBeLessThanOrEqual(1800);
+  });
+
+  it('an authorisation pushed to one replica serves the others: no authorizer token fetch at all', async () => {
+    expect(await sim.authorize(acmeCoffeeMP.appid, { callbackUrl: callbackUrlOf(gateways[1]!.url) })).toEqual({ status: 200, text: 'success' });
+    sim.resetCounters();
+    expect(await callsAcross(gateways, acmeCoffeeMP.appid, 300)).toEqual({ OpenAccount: 300 });
+    expect(sim.authorizerTokenFetches()).toBe(0);
+    expect(sim.componentTokenFetches()).toBe(0);
+  });
+
+  it('no secret in any log line of the three processes', () => {
+    const lines = gateways.flatMap((g) => g.lines);
+    expect(lines.length).toBeGreaterThan(2_000);
+    expect(leakedSecrets(lines, secretsOf(platform, sim))).toEqual([]);
+  });
+});
+
+describe('a Redis that is down', () => {
+  it('every call gets CredentialStoreUnavailableError, WeChat sees no token fetch, and the log says why (once)', async () => {
+    const sim = await startSimulator({ seed: true });
+    const platform = newPlatform();
+    const gateway = await startTestGateway({ simulator: sim, env: { ...platformEnv(platform), REDIS_URL: 'redis://127.0.0.1:1', WECHAT_APPS: JSON.stringify({ [acmeCoffeeMP.appid]: acmeCoffeeMP.secret }) } });
+    try {
+      addPlatform(sim, platform, callbackUrlOf(gateway.url));
+      const results = await Promise.all(Array.from({ length: 100 }, (_, i) => openAccount(gateway.url, i % 2 === 0 ? acmeCoffeeOA.appid : acmeCoffeeMP.appid)));
+      expect(results.every((r) => r.__typename === 'CredentialStoreUnavailableError')).toBe(true);
+      expect(results[0]!.message).toContain('credential store (Redis) could not be reached');
+      expect(sim.tokenFetches()).toBe(0);
+      expect(sim.calls()).toBe(0);
+      // A push cannot be stored either: 503, so WeChat pushes it again.
+      expect((await sim.pushTicket()).status).toBe(503);
+      const unavailable = gateway.logs.filter((line) => line.includes('credential store (Redis) is'));
+      expect(unavailable.length).toBeGreaterThanOrEqual(1);
+      expect(unavailable.length).toBeLessThanOrEqual(3);
+    } finally {
+      await gateway.stop();
+      await sim.close();
+    }
+  });
+});

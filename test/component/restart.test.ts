@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { print } from 'graphql';
+import { request } from 'undici';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, startSimulator, type Simulator } from '../../src/simulator';
+import { OpenAccountDocument } from '../generated/graphql';
+import { spawnGateway, type GatewayProcess } from '../support/gateway-process';
+import { addPlatform, callbackUrlOf, newPlatform, platformEnv } from '../support/platform';
+
+const { acmeCoffeeOA } = DEMO_ACCOUNTS;
+const ACME_OPEN = DEMO_OPEN_ACCOUNTS.acmeApi.openAppid;
+
+async function openAccount(gatewayUrl: string, appid: string): Promise<unknown> {
+  const response = await request(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: print(OpenAccountDocument), variables: { appid } }) });
+  return ((await response.body.json()) as { data?: { openAccount: unknown } }).data?.openAccount;
+}
+
+async function stop(gateway: GatewayProcess): Promise<void> {
+  gateway.child.kill('SIGTERM');
+  expect(await gateway.exited).toBe(0);
+}
+
+/**
+ * The verify ticket and the refresh tokens are data: a restarted gateway must still have them.
+ * After the restart WeChat pushes nothing and every token is expired, so the one call can only
+ * succeed from the stored ticket (the simulator accepts only the latest pushed one) and the
+ * stored refresh token.
+ */
+describe.each([
+  ['embedded store (state file)', () => ({ STATE_FILE: join(mkdtempSync(join(tmpdir(), 'gw-restart-')), 'credentials.json') })],
+  ['Redis store', () => ({ REDIS_URL: process.env['TEST_REDIS_URL']!, REDIS_KEY_PREFIX: `test:${randomUUID()}:` })],
+] as const)('a gateway restart, %s', (_name, storeEnv) => {
+  let sim: Simulator;
+
+  beforeEach(async () => {
+    sim = await startSimulator({ seed: true });
+  });
+  afterEach(() => sim.close());
+
+  it('keeps a pushed ticket and an authorised appid', async () => {
+    const platform = newPlatform();
+    const env = { ...platformEnv(platform), ...storeEnv(), WECHAT_API_BASE: sim.url };
+    const first = await spawnGateway(env, process.env['TEST_GATEWAY_BUILD']!);
+    addPlatform(sim, platform, callbackUrlOf(first.url));
+    expect(await sim.pushTicket()).toMatchObject({ status: 200, text: 'success' });
+    expect(await sim.authorize(acmeCoffeeOA.appid)).toEqual({ status: 200, text: 'success' });
+    await stop(first);
+
+    const second = await spawnGateway(env, process.env['TEST_GATEWAY_BUILD']!);
+    try {
+      sim.expireTokens();
+      sim.resetCounters();
+      expect(await openAccount(second.url, acmeCoffeeOA.appid)).toEqual({ __typename: 'OpenAccount', appid: acmeCoffeeOA.appid, openAppid: ACME_OPEN });
+      expect(sim.componentTokenFetches()).toBe(1); // from the stored ticket
+      expect(sim.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(1); // from the stored refresh token
+    } finally {
+      await stop(second);
+    }
+  });
+});

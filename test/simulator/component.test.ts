@@ -1,0 +1,96 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { decryptMessage, signatureMatches } from '../../src/wechat/component/crypto';
+import { startSimulator, type Simulator } from '../../src/simulator';
+import { get, post } from './http';
+
+const COMPONENT = { componentAppid: 'wxc0c0c0c0c0c0c0c0', secret: 'component-secret', token: 'msgtoken', aesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG' };
+const APPID = 'wxa1a1a1a1a1a1a1a1';
+
+/** A callback that records what WeChat pushed, decrypted and verified as the gateway would. */
+async function recordingCallback(): Promise<{ url: string; events: string[]; server: Server }> {
+  const events: string[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      const q = new URL(req.url!, 'http://x').searchParams;
+      const encrypted = /<Encrypt><!\[CDATA\[(.*)\]\]><\/Encrypt>/.exec(body)![1]!;
+      if (!signatureMatches(q.get('msg_signature')!, COMPONENT.token, q.get('timestamp')!, q.get('nonce')!, encrypted)) throw new Error('bad signature');
+      const decrypted = decryptMessage(COMPONENT.aesKey, encrypted, COMPONENT.componentAppid);
+      if (!decrypted.ok) throw new Error(decrypted.reason);
+      events.push(decrypted.xml);
+      res.end('success');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/cb`, events, server };
+}
+
+describe('simulator: third-party platform calls and pushes', () => {
+  let sim: Simulator;
+  let clock = Date.now();
+  let callback: Awaited<ReturnType<typeof recordingCallback>>;
+
+  beforeEach(async () => {
+    clock = Date.now();
+    sim = await startSimulator({ now: () => clock });
+    callback = await recordingCallback();
+    sim.addComponent({ ...COMPONENT, callbackUrl: callback.url });
+    sim.addAccount({ appid: APPID, secret: 's', subject: 'Acme' });
+  });
+  afterEach(async () => {
+    await sim.close();
+    callback.server.close();
+  });
+
+  const componentToken = (ticket: string) => post(sim, '/cgi-bin/component/api_component_token', { component_appid: COMPONENT.componentAppid, component_appsecret: COMPONENT.secret, component_verify_ticket: ticket });
+
+  it('pushes encrypted, signed tickets; only the latest unexpired ticket gets a component token', async () => {
+    const first = await sim.pushTicket();
+    expect(first).toMatchObject({ status: 200, text: 'success' });
+    expect(callback.events[0]).toContain(`<ComponentVerifyTicket><![CDATA[${first.ticket}]]>`);
+    const second = await sim.pushTicket();
+    expect((await componentToken(first.ticket)).errcode).toBe(61006);
+    expect(await componentToken(second.ticket)).toEqual({ component_access_token: expect.any(String), expires_in: 7200 });
+    clock += 12 * 3_600_000;
+    expect((await componentToken(second.ticket)).errcode).toBe(61005);
+    expect(sim.componentTokenFetches()).toBe(1);
+  });
+
+  it('authorizer tokens: need the current refresh token (else 61023) and act for the authorizer appid', async () => {
+    const { ticket } = await sim.pushTicket();
+    const c = (await componentToken(ticket)).component_access_token as string;
+    const refresh = sim.grantAuthorization(APPID);
+    const call = (token: string) => post(sim, `/cgi-bin/component/api_authorizer_token?component_access_token=${c}`, { component_appid: COMPONENT.componentAppid, authorizer_appid: APPID, authorizer_refresh_token: token });
+    expect((await call('stale')).errcode).toBe(61023);
+    const answer = await call(refresh);
+    expect(answer).toEqual({ authorizer_access_token: expect.any(String), expires_in: 7200, authorizer_refresh_token: refresh });
+    expect((await get(sim, '/cgi-bin/open/have', { access_token: answer.authorizer_access_token as string })).errcode).toBe(0);
+    expect(sim.authorizerTokenFetches(APPID)).toBe(1);
+    sim.expireTokens(COMPONENT.componentAppid);
+    expect((await call(refresh)).errcode).toBe(42001);
+  });
+
+  it('authorize sends an authorized event whose code api_query_auth exchanges once; unauthorize revokes', async () => {
+    const { ticket } = await sim.pushTicket();
+    const c = (await componentToken(ticket)).component_access_token as string;
+    expect(await sim.authorize(APPID)).toEqual({ status: 200, text: 'success' });
+    const code = /<AuthorizationCode><!\[CDATA\[(.*?)\]\]>/.exec(callback.events[1]!)![1]!;
+    const exchange = () => post(sim, `/cgi-bin/component/api_query_auth?component_access_token=${c}`, { component_appid: COMPONENT.componentAppid, authorization_code: code });
+    const answer = await exchange();
+    expect(answer.authorization_info).toMatchObject({ authorizer_appid: APPID, authorizer_access_token: expect.any(String), authorizer_refresh_token: expect.any(String) });
+    expect((await exchange()).errcode).toBe(40029);
+    const token = (answer.authorization_info as { authorizer_access_token: string }).authorizer_access_token;
+    expect(await sim.unauthorize(APPID)).toEqual({ status: 200, text: 'success' });
+    expect(callback.events[2]).toContain('<InfoType><![CDATA[unauthorized]]>');
+    expect((await get(sim, '/cgi-bin/open/have', { access_token: token })).errcode).toBe(40001);
+  });
+
+  it('startTicketPush pushes at once and on its interval', async () => {
+    await sim.startTicketPush({ callbackUrl: callback.url, componentAppid: COMPONENT.componentAppid, intervalMs: 20 });
+    for (let i = 0; i < 200 && callback.events.length < 3; i += 1) await new Promise((r) => setTimeout(r, 10));
+    sim.stopTicketPush();
+    expect(callback.events.length).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -1,0 +1,130 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { FileDataStore, MemoryStore, RedisStore, StoreUnavailableError, type Store } from '../../src/stores';
+
+const REDIS_URL = process.env['TEST_REDIS_URL']!;
+const silent = pino({ level: 'silent' });
+const tempDir = () => mkdtempSync(join(tmpdir(), 'gw-store-'));
+
+/** The same contract for both stores: what the token layer and the callback rely on. */
+describe.each([
+  ['embedded (memory + state file)', async () => new MemoryStore({ data: new FileDataStore(join(tempDir(), 'credentials.json')) })],
+  ['Redis', async () => {
+    const store = new RedisStore(REDIS_URL, `test:${randomUUID()}:`, silent);
+    await store.connect();
+    return store;
+  }],
+] as const)('%s store', (_name, open) => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await open();
+  });
+  afterEach(() => store.close());
+
+  const token = (value: string, lifetimeMs = 60_000) => ({ value, refreshAt: Date.now() + lifetimeMs / 2, expiresAt: Date.now() + lifetimeMs });
+
+  it('tokens: put, get, compare-and-delete only while still the same value', async () => {
+    expect(await store.getToken('k')).toBeUndefined();
+    await store.putToken('k', token('T1'));
+    expect((await store.getToken('k'))?.value).toBe('T1');
+    expect(await store.deleteTokenIf('k', 'T0')).toBe(false);
+    expect((await store.getToken('k'))?.value).toBe('T1');
+    expect(await store.deleteTokenIf('k', 'T1')).toBe(true);
+    expect(await store.getToken('k')).toBeUndefined();
+    expect(await store.deleteTokenIf('k', 'T1')).toBe(false);
+  });
+
+  it('tokens expire with the token', async () => {
+    await store.putToken('k', token('T1', 30));
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(await store.getToken('k')).toBeUndefined();
+  });
+
+  it('locks: one owner at a time, released only by its owner, free again after the TTL', async () => {
+    expect(await store.tryLock('k', 'A', 10_000)).toBe(true);
+    expect(await store.tryLock('k', 'B', 10_000)).toBe(false);
+    await store.unlock('k', 'B'); // not B's to release
+    expect(await store.tryLock('k', 'B', 10_000)).toBe(false);
+    await store.unlock('k', 'A');
+    expect(await store.tryLock('k', 'B', 50)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await store.tryLock('k', 'C', 10_000)).toBe(true); // B's lock expired
+    await store.unlock('k', 'B'); // B's late unlock must not free C's lock
+    expect(await store.tryLock('k', 'D', 10_000)).toBe(false);
+  });
+
+  it('the verify ticket: the newest push wins, a replayed older one is ignored', async () => {
+    expect(await store.getTicket('wxc')).toBeUndefined();
+    await store.putTicket('wxc', { value: 'ticket-2', createTime: 2 });
+    await store.putTicket('wxc', { value: 'ticket-1', createTime: 1 });
+    expect(await store.getTicket('wxc')).toEqual({ value: 'ticket-2', createTime: 2 });
+    await store.putTicket('wxc', { value: 'ticket-3', createTime: 3 });
+    expect(await store.getTicket('wxc')).toEqual({ value: 'ticket-3', createTime: 3 });
+  });
+
+  it('refresh tokens: per platform and authorizer; put replaces, delete forgets', async () => {
+    await store.putRefreshToken('wxc', 'wxa', 'R1');
+    await store.putRefreshToken('wxc', 'wxb', 'R2');
+    await store.putRefreshToken('wxd', 'wxa', 'R3');
+    expect(await store.getRefreshToken('wxc', 'wxa')).toBe('R1');
+    await store.putRefreshToken('wxc', 'wxa', 'R4');
+    expect(await store.getRefreshToken('wxc', 'wxa')).toBe('R4');
+    await store.deleteRefreshToken('wxc', 'wxa');
+    expect(await store.getRefreshToken('wxc', 'wxa')).toBeUndefined();
+    expect(await store.getRefreshToken('wxc', 'wxb')).toBe('R2');
+    expect(await store.getRefreshToken('wxd', 'wxa')).toBe('R3');
+  });
+});
+
+describe('FileDataStore: the embedded store state file', () => {
+  it('survives a new instance (a restart), is written 0600 and leaves no temp file', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'nested', 'credentials.json');
+    const first = new FileDataStore(path);
+    await first.putTicket('wxc', { value: 'ticket', createTime: 5 });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => first.putRefreshToken('wxc', `wx${i}`, `R${i}`)));
+    const second = new FileDataStore(path);
+    expect(await second.getTicket('wxc')).toEqual({ value: 'ticket', createTime: 5 });
+    for (let i = 0; i < 20; i += 1) expect(await second.getRefreshToken('wxc', `wx${i}`)).toBe(`R${i}`);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readdirSync(join(dir, 'nested'))).toEqual(['credentials.json']);
+  });
+
+  it('keeps what another process (the import command) wrote meanwhile', async () => {
+    const path = join(tempDir(), 'credentials.json');
+    const gateway = new FileDataStore(path);
+    const importer = new FileDataStore(path);
+    await gateway.putTicket('wxc', { value: 'ticket', createTime: 1 });
+    await importer.putRefreshToken('wxc', 'wxa', 'R1');
+    await gateway.putRefreshToken('wxc', 'wxb', 'R2');
+    expect(await gateway.getRefreshToken('wxc', 'wxa')).toBe('R1');
+    expect(await importer.getTicket('wxc')).toEqual({ value: 'ticket', createTime: 1 });
+  });
+
+  it('a corrupt file is never overwritten: every operation fails naming it', async () => {
+    const path = join(tempDir(), 'credentials.json');
+    writeFileSync(path, '{"version":1,"components":{"wxc":{"tick');
+    const store = new FileDataStore(path);
+    await expect(store.getTicket('wxc')).rejects.toThrow(StoreUnavailableError);
+    await expect(store.putTicket('wxc', { value: 't', createTime: 1 })).rejects.toThrow(/credentials\.json is not a credentials file/);
+    expect(readFileSync(path, 'utf8')).toBe('{"version":1,"components":{"wxc":{"tick');
+  });
+});
+
+describe('RedisStore when Redis is down', () => {
+  it('fails fast with StoreUnavailableError and logs once, not once per call', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    const store = new RedisStore('redis://127.0.0.1:1', 'test:', logger);
+    await store.connect(200);
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => store.getToken('k')));
+    expect(results.every((r) => r.status === 'rejected' && r.reason instanceof StoreUnavailableError)).toBe(true);
+    const unavailable = lines.filter((line) => line.includes('credential store (Redis)'));
+    expect(unavailable.length).toBeGreaterThanOrEqual(1);
+    expect(unavailable.length).toBeLessThanOrEqual(2);
+    await store.close();
+  });
+});
