@@ -1,18 +1,19 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
 import type { Logger } from 'pino';
 import type { GatewayContext } from './graphql/context';
 import { createRequestHandler } from './http/request-handler';
 
 export interface GatewayServerOptions {
   readonly schema: GraphQLSchema;
-  readonly context: () => GatewayContext;
+  /** Builds an operation's context; throws a GraphQLError (e.g. UNAUTHENTICATED) to refuse it. */
+  readonly context: (req: IncomingMessage) => Promise<GatewayContext>;
   readonly logger: Logger;
   readonly host: string | undefined;
   readonly port: number;
@@ -24,6 +25,12 @@ export interface GatewayServerOptions {
   readonly shutdownGraceMs: number;
   readonly plugins?: readonly ApolloServerPlugin<GatewayContext>[];
   readonly routes?: ReadonlyMap<string, RequestListener>;
+  /** Operation limits checked before execution (src/graphql/operation-limits.ts). */
+  readonly validationRules?: readonly ValidationRule[];
+  readonly parseOptions?: ParseOptions;
+  readonly maxRecursiveSelections?: number;
+  /** A warning shown at the top of the landing page (open development mode). */
+  readonly landingPageWarning?: string;
 }
 
 export interface GatewayServer {
@@ -43,6 +50,7 @@ const CLIENT_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  'RATE_LIMITED',
 ]);
 
 /** Assembles Apollo Server (schema, plugins, error masking) behind the HTTP front and listens. */
@@ -52,12 +60,17 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const apollo = new ApolloServer<GatewayContext>({
     schema: options.schema,
     introspection: options.explorer,
+    validationRules: [...(options.validationRules ?? [])],
+    ...(options.parseOptions ? { parseOptions: options.parseOptions } : {}),
+    ...(options.maxRecursiveSelections ? { maxRecursiveSelections: options.maxRecursiveSelections } : {}),
     includeStacktraceInErrorResponses: options.development,
     logger,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs }),
       ...(options.plugins ?? []),
-      options.explorer ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }) : ApolloServerPluginLandingPageDisabled(),
+      options.explorer
+        ? withWarning(ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }), options.landingPageWarning)
+        : ApolloServerPluginLandingPageDisabled(),
     ],
     formatError: (formatted, error) => maskInternalError(formatted, error, logger),
   });
@@ -68,7 +81,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       apollo,
       logger,
       maxBodyBytes: options.maxBodyBytes,
-      context: async () => options.context(),
+      context: options.context,
       ...(options.routes ? { routes: options.routes } : {}),
     }),
   );
@@ -98,4 +111,31 @@ function maskInternalError(formatted: GraphQLFormattedError, error: unknown, log
   if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) return formatted;
   logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'internal error in a GraphQL operation');
   return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, ...(formatted.path ? { path: formatted.path } : {}) };
+}
+
+/** The landing page with a warning banner above it, e.g. that the gateway runs without authentication. */
+function withWarning(plugin: ApolloServerPlugin, warning: string | undefined): ApolloServerPlugin {
+  if (warning === undefined) return plugin;
+  // No inline style: the landing page's Content-Security-Policy allows only its own styles.
+  const banner = `<p role="alert"><strong>&#9888; ${escapeHtml(warning)}</strong></p>`;
+  return {
+    ...plugin,
+    async serverWillStart(service) {
+      const listener = await plugin.serverWillStart?.(service);
+      const render = listener?.renderLandingPage;
+      if (render === undefined) return listener;
+      return {
+        ...listener,
+        async renderLandingPage() {
+          const page = await render();
+          const html = typeof page.html === 'string' ? page.html : await page.html();
+          return { html: html.replace(/<body([^>]*)>/i, (body) => `${body}${banner}`) };
+        },
+      };
+    },
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -9,7 +9,7 @@ describe('configuration', () => {
   });
 
   it("defaults to WeChat's real domains, with the explorer off, in production", () => {
-    const config = loadConfig({ NODE_ENV: 'production' });
+    const config = loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-production-secret-of-32-characters!' });
     expect(config.wechat.baseUrls).toEqual(WECHAT_PRODUCTION_BASES);
     expect(config.explorer).toBe(false);
   });

@@ -1,3 +1,4 @@
+import type { Caller } from '../auth/caller';
 import type { OpenAccountApi } from '../wechat/open-account';
 import type { OpenAccountLoaders } from './open-account/open-account.loader';
 
@@ -5,4 +6,8 @@ import type { OpenAccountLoaders } from './open-account/open-account.loader';
 export interface GatewayContext {
   readonly openAccounts: OpenAccountApi;
   readonly loaders: OpenAccountLoaders;
+  /** Who sent the request, authenticated before the operation ran (src/auth). */
+  readonly caller: Caller;
+  /** Charges the appid's rate limit, once per operation; throws RATE_LIMITED when over. */
+  readonly chargeAppid: (appid: string) => Promise<void>;
 }

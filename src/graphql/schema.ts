@@ -2,6 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
+import { authChecker } from '../auth/auth-checker';
 import { OpenAccountResolver } from './open-account/open-account.resolver';
 import { checkRepresentations, resolveWeChatAppReference } from './open-account/wechat-app.reference';
 import { WeChatAppResolver } from './open-account/wechat-app.resolver';
@@ -25,6 +26,8 @@ export async function buildGatewaySchema(options: SchemaOptions = { maxEntityRep
     orphanedTypes: [WeChatApp],
     // Arguments are checked by their own decorators (AppIdArg); no class-validator pass needed.
     validate: false,
+    // Scopes and appid entitlements of @Authorized fields (src/auth/auth-checker.ts).
+    authChecker,
   });
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   const subgraph = buildSubgraphSchema({

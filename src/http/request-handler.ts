@@ -9,7 +9,8 @@ const GRAPHQL_PATHS = new Set(['/', '/graphql']);
 
 export interface RequestHandlerOptions<TContext extends BaseContext> {
   readonly apollo: ApolloServer<TContext>;
-  readonly context: () => Promise<TContext>;
+  /** Builds the operation's context from the request (authentication reads its headers). */
+  readonly context: (req: IncomingMessage) => Promise<TContext>;
   readonly maxBodyBytes: number;
   readonly logger: Logger;
   /** Other paths the service answers (metrics, readiness, callbacks), each with its own handler. */
@@ -76,7 +77,7 @@ async function executeGraphQL<TContext extends BaseContext>(
       search: queryStart >= 0 ? req.url!.slice(queryStart) : '',
       body: (req as { body?: unknown }).body,
     },
-    context: options.context,
+    context: () => options.context(req),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;

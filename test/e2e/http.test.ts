@@ -1,5 +1,6 @@
 import { OpenAccountDocument } from '../generated/graphql';
 import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { signToken, TEST_JWT_SECRET } from '../support/auth';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -83,12 +84,13 @@ describe('the HTTP surface', () => {
 describe('the HTTP surface in production', () => {
   let gateway: TestGateway;
   beforeAll(async () => {
-    gateway = await startTestGateway({ env: { NODE_ENV: 'production', WECHAT_API_BASE: 'http://127.0.0.1:9' } });
+    gateway = await startTestGateway({ env: { NODE_ENV: 'production', WECHAT_API_BASE: 'http://127.0.0.1:9', AUTH_JWT_SECRET: TEST_JWT_SECRET } });
   });
   afterAll(() => gateway.stop());
 
   it('turns introspection and the landing page off', async () => {
-    const introspection = await gateway.send({ body: INTROSPECTION, headers: JSON_HEADERS });
+    const authorization = `Bearer ${await signToken({ sub: 'ops', appids: '*', scope: 'openaccount:read' })}`;
+    const introspection = await gateway.send({ body: INTROSPECTION, headers: { ...JSON_HEADERS, authorization } });
     expect(JSON.parse(introspection.text).errors[0].message).toMatch(/introspection/i);
     const page = await gateway.send({ method: 'GET', path: '/', headers: { accept: 'text/html' } });
     expect(page.text).not.toMatch(/sandbox/i);

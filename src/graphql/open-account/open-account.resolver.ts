@@ -1,4 +1,4 @@
-import { Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { AppIdArg } from '../appid-arg';
 import type { GatewayContext } from '../context';
 import { readHasOpenAccount, readOpenAccount } from './open-account.reads';
@@ -15,25 +15,31 @@ import {
 
 const APPID = 'The Official Account or Mini Program, e.g. wx1234567890abcdef.';
 const OPEN_APPID = 'The open platform account.';
+const READ = 'openaccount:read';
+const WRITE = 'openaccount:write';
 const SWITCH = 'Switch on __typename: the success type, or an error type implementing GatewayError (and WeChatError when WeChat answered).';
 
 /**
  * The open-account family. Each resolver calls one WeChat function and maps its result to a
  * member of its union; reads go through the operation's loaders, and a change that succeeded
  * makes them forget the appid, so a later read in the same operation sees the new state.
+ * `@Authorized` names the scope each needs; the auth checker also checks the caller's appids.
  */
 @Resolver()
 export class OpenAccountResolver {
+  @Authorized(READ)
   @Query(() => OpenAccountResult.type, { description: 'The open platform account the appid is bound to (WeChat get).' })
   openAccount(@AppIdArg('appid', APPID) appid: string, @Ctx() ctx: GatewayContext): Promise<object> {
     return readOpenAccount(ctx, appid);
   }
 
+  @Authorized(READ)
   @Query(() => HasOpenAccountResult.type, { description: 'Whether the appid is bound to an open platform account (WeChat have).' })
   hasOpenAccount(@AppIdArg('appid', APPID) appid: string, @Ctx() ctx: GatewayContext): Promise<object> {
     return readHasOpenAccount(ctx, appid);
   }
 
+  @Authorized(WRITE)
   @Mutation(() => CreateOpenAccountResult.type, { description: `Creates an open platform account owned by the account's owner and binds the account to it. ${SWITCH}` })
   async createOpenAccount(@AppIdArg('appid', APPID) appid: string, @Ctx() ctx: GatewayContext): Promise<object> {
     const result = await ctx.openAccounts.create(appid);
@@ -42,6 +48,7 @@ export class OpenAccountResolver {
     return new CreateOpenAccountSuccess(appid, result.data.openAppid, result.data.verifiedByRead);
   }
 
+  @Authorized(WRITE)
   @Mutation(() => BindOpenAccountResult.type, { description: `Binds an Official Account or Mini Program to an open platform account of the same owner. ${SWITCH}` })
   async bindOpenAccount(
     @AppIdArg('appid', APPID) appid: string,
@@ -54,6 +61,7 @@ export class OpenAccountResolver {
     return new BindOpenAccountSuccess(appid, openAppid, result.data.verifiedByRead);
   }
 
+  @Authorized(WRITE)
   @Mutation(() => UnbindOpenAccountResult.type, {
     description: `Detaches an Official Account or Mini Program from an open platform account created through the API. ${SWITCH}`,
   })

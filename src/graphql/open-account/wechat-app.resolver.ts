@@ -1,16 +1,19 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context';
 import { readHasOpenAccount, readOpenAccount } from './open-account.reads';
 import { HasOpenAccountResult, OpenAccountResult } from './open-account.types';
 import { WeChatApp } from './wechat-app.types';
 
+/** Its fields read WeChat: `@Authorized` checks the scope and the caller's entitlement to the app's appid. */
 @Resolver(() => WeChatApp)
 export class WeChatAppResolver {
+  @Authorized('openaccount:read')
   @FieldResolver(() => OpenAccountResult.type, { description: 'The open platform account it is bound to (WeChat get), read once per operation.' })
   openAccount(@Root() app: WeChatApp, @Ctx() ctx: GatewayContext): Promise<object> {
     return readOpenAccount(ctx, app.appid);
   }
 
+  @Authorized('openaccount:read')
   @FieldResolver(() => HasOpenAccountResult.type, { description: 'Whether it is bound to an open platform account (WeChat have).' })
   hasOpenAccount(@Root() app: WeChatApp, @Ctx() ctx: GatewayContext): Promise<object> {
     return readHasOpenAccount(ctx, app.appid);

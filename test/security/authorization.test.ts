@@ -1,0 +1,229 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { apiKeyEntry, signToken, TEST_JWT_SECRET } from '../support/auth';
+import { startTestGateway, type TestGateway } from '../support/gateway';
+
+const { acmeCoffeeOA, acmeCoffeeMP, acmeBakeryMP } = DEMO_ACCOUNTS;
+const ACME_OPEN = DEMO_OPEN_ACCOUNTS.acmeApi.openAppid;
+const READ = 'query($a: String!) { openAccount(appid: $a) { __typename } }';
+const HAS = 'query($a: String!) { hasOpenAccount(appid: $a) { __typename } }';
+const UNBIND = 'mutation($a: String!, $o: String!) { unbindOpenAccount(appid: $a, openAppid: $o) { __typename ... on UnbindOpenAccountSuccess { app { openAccount { __typename } } } } }';
+const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on WeChatApp { appid openAccount { __typename } } } }';
+const BILLING_KEY = 'wxgw_billing-service-key-for-tests-only-0123456789';
+const READER_KEY = 'wxgw_reader-service-key-for-tests-only-abcdefghij';
+
+function keysFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gateway-keys-'));
+  const file = join(dir, 'api-keys.json');
+  writeFileSync(
+    file,
+    JSON.stringify([
+      apiKeyEntry('billing-service', BILLING_KEY, [acmeCoffeeMP.appid], ['openaccount:read', 'openaccount:write']),
+      apiKeyEntry('reader', READER_KEY, '*', ['openaccount:read']),
+    ]),
+  );
+  return file;
+}
+
+describe('Security: authorization (scopes and appids, through @Authorized)', () => {
+  let simulator: Simulator;
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    simulator = await startSimulator({ seed: true });
+    gateway = await startTestGateway({
+      simulator,
+      env: { WECHAT_APPS: JSON.stringify(demoCredentials()), AUTH_JWT_SECRET: TEST_JWT_SECRET, AUTH_API_KEYS_FILE: keysFile() },
+    });
+  });
+  afterAll(async () => {
+    await gateway.stop();
+    await simulator.close();
+  });
+  beforeEach(() => simulator.resetCounters());
+
+  const token = (appids: unknown, scope: string) => signToken({ sub: 'frontend-user', appids, scope });
+  async function run(credentials: Record<string, string>, query: string, variables: object) {
+    const response = await gateway.send({ body: JSON.stringify({ query, variables }), headers: { 'content-type': 'application/json', ...credentials } });
+    expect(response.status).toBeLessThan(500);
+    return JSON.parse(response.text) as { data?: Record<string, unknown> | null; errors?: { message: string; path?: unknown[]; extensions: Record<string, unknown> }[] };
+  }
+  const bearer = async (appids: unknown, scope: string) => ({ authorization: `Bearer ${await token(appids, scope)}` });
+
+  it('lets a caller read an appid it is entitled to', async () => {
+    const result = await run(await bearer([acmeCoffeeOA.appid], 'openaccount:read'), READ, { a: acmeCoffeeOA.appid });
+    expect(result.data?.['openAccount']).toEqual({ __typename: 'OpenAccount' });
+    expect(simulator.calls()).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['openAccount', READ],
+    ['hasOpenAccount', HAS],
+  ])('%s of an appid the caller is not entitled to → FORBIDDEN, no upstream call', async (field, query) => {
+    const result = await run(await bearer([acmeCoffeeOA.appid], 'openaccount:read'), query, { a: acmeBakeryMP.appid });
+    expect(result.errors).toEqual([expect.objectContaining({ path: [field], extensions: { code: 'FORBIDDEN' } })]);
+    expect(result.errors?.[0]?.message).toMatch(/not entitled to this appid/);
+    expect(simulator.calls()).toBe(0);
+  });
+
+  it('a token with no appids claim may act on no appid', async () => {
+    const result = await run({ authorization: `Bearer ${await signToken({ sub: 'u', scope: 'openaccount:read' })}` }, READ, { a: acmeCoffeeOA.appid });
+    expect(result.errors?.[0]?.extensions['code']).toBe('FORBIDDEN');
+    expect(simulator.calls()).toBe(0);
+  });
+
+  it('a mutation without the write scope → FORBIDDEN, no upstream call (not even a token fetch)', async () => {
+    const result = await run(await bearer('*', 'openaccount:read'), UNBIND, { a: acmeCoffeeOA.appid, o: ACME_OPEN });
+    expect(result.errors).toEqual([expect.objectContaining({ path: ['unbindOpenAccount'], extensions: { code: 'FORBIDDEN' } })]);
+    expect(result.errors?.[0]?.message).toMatch(/openaccount:write/);
+    expect(simulator.calls()).toBe(0);
+    expect(simulator.tokenFetches()).toBe(0);
+  });
+
+  it('a mutation on an appid outside the caller\'s → FORBIDDEN, no upstream call', async () => {
+    const result = await run(await bearer([acmeCoffeeMP.appid], 'openaccount:read openaccount:write'), UNBIND, { a: acmeCoffeeOA.appid, o: ACME_OPEN });
+    expect(result.errors?.[0]?.extensions['code']).toBe('FORBIDDEN');
+    expect(simulator.calls()).toBe(0);
+    expect(simulator.openAppidOf(acmeCoffeeOA.appid)).toBe(ACME_OPEN);
+  });
+
+  it('a read scope alone does not grant writes, and a write scope alone does not grant reads', async () => {
+    const writeOnly = await bearer('*', 'openaccount:write');
+    expect((await run(writeOnly, READ, { a: acmeCoffeeOA.appid })).errors?.[0]?.extensions['code']).toBe('FORBIDDEN');
+    expect(simulator.calls()).toBe(0);
+  });
+
+  it('_entities: a representation of a forbidden appid → FORBIDDEN for it, nothing sent to WeChat for it', async () => {
+    const representations = [
+      { __typename: 'WeChatApp', appid: acmeCoffeeOA.appid },
+      { __typename: 'WeChatApp', appid: acmeBakeryMP.appid },
+    ];
+    const result = await run(await bearer([acmeCoffeeOA.appid], 'openaccount:read'), ENTITIES, { r: representations });
+    expect(result.errors).toEqual([expect.objectContaining({ path: ['_entities', 1, 'openAccount'], extensions: { code: 'FORBIDDEN' } })]);
+    expect((result.data?.['_entities'] as unknown[])[0]).toEqual({ appid: acmeCoffeeOA.appid, openAccount: { __typename: 'OpenAccount' } });
+    expect(simulator.calls('/cgi-bin/open/get')).toBe(1);
+  });
+
+  it('_entities: no read scope → FORBIDDEN for every entity, nothing sent to WeChat', async () => {
+    const result = await run(await bearer('*', 'openaccount:write'), ENTITIES, { r: [{ __typename: 'WeChatApp', appid: acmeCoffeeOA.appid }] });
+    expect(result.errors?.map((e) => e.extensions['code'])).toEqual(['FORBIDDEN']);
+    expect(simulator.calls()).toBe(0);
+  });
+
+  it('_entities without credentials → UNAUTHENTICATED', async () => {
+    const response = await gateway.send({
+      body: JSON.stringify({ query: ENTITIES, variables: { r: [{ __typename: 'WeChatApp', appid: acmeCoffeeOA.appid }] } }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.status).toBe(401);
+    expect(simulator.calls()).toBe(0);
+  });
+
+  describe('API keys', () => {
+    it.each([
+      ['X-API-Key', { 'x-api-key': BILLING_KEY }],
+      ['Authorization: Bearer', { authorization: `Bearer ${BILLING_KEY}` }],
+    ])('a service with a key in %s acts on its appids only', async (_, credentials) => {
+      expect((await run(credentials, READ, { a: acmeCoffeeMP.appid })).data?.['openAccount']).toEqual({ __typename: 'OpenAccount' });
+      simulator.resetCounters();
+      expect((await run(credentials, READ, { a: acmeCoffeeOA.appid })).errors?.[0]?.extensions['code']).toBe('FORBIDDEN');
+      expect(simulator.calls()).toBe(0);
+    });
+
+    it('a read-only key cannot unbind', async () => {
+      const result = await run({ 'x-api-key': READER_KEY }, UNBIND, { a: acmeCoffeeOA.appid, o: ACME_OPEN });
+      expect(result.errors?.[0]?.extensions['code']).toBe('FORBIDDEN');
+      expect(simulator.calls()).toBe(0);
+    });
+
+    it('an unknown key → UNAUTHENTICATED', async () => {
+      for (const key of [`${BILLING_KEY}x`, BILLING_KEY.slice(0, -1), 'wxgw_', ' ']) {
+        const response = await gateway.send({ body: JSON.stringify({ query: READ, variables: { a: acmeCoffeeMP.appid } }), headers: { 'content-type': 'application/json', 'x-api-key': key } });
+        expect(response.status).toBe(401);
+      }
+      expect(simulator.calls()).toBe(0);
+    });
+  });
+
+  describe('the audit trail', () => {
+    it('writes one event per mutation: caller, appid, openAppid, result type, errcode, request id, duration; no credential', async () => {
+      gateway.logs.length = 0;
+      const credentials = { 'x-api-key': BILLING_KEY };
+      await run(credentials, UNBIND, { a: acmeCoffeeMP.appid, o: DEMO_OPEN_ACCOUNTS.boltBikesApi.openAppid }); // a WeChat error
+      await run(credentials, UNBIND, { a: acmeCoffeeMP.appid, o: ACME_OPEN }); // success
+      await run(credentials, UNBIND, { a: acmeCoffeeOA.appid, o: ACME_OPEN }); // forbidden
+      await run(credentials, 'mutation { unbindOpenAccount(appid: "wx/../1", openAppid: "x") { __typename } }', {}); // forbidden, hostile appid
+      const events = gateway.logs.map((line) => JSON.parse(line)).filter((entry) => entry.audit === true);
+      expect(events).toHaveLength(4);
+      expect(events[0]).toMatchObject({
+        event: 'mutation',
+        field: 'unbindOpenAccount',
+        caller: 'api-key:billing-service',
+        appid: acmeCoffeeMP.appid,
+        openAppid: DEMO_OPEN_ACCOUNTS.boltBikesApi.openAppid,
+        result: expect.stringMatching(/Error$/),
+        errcode: expect.any(Number),
+        requestId: expect.any(String),
+        durationMs: expect.any(Number),
+      });
+      expect(events[1]).toMatchObject({ result: 'UnbindOpenAccountSuccess', errcode: null, verifiedByRead: false });
+      expect(events[2]).toMatchObject({ caller: 'api-key:billing-service', appid: acmeCoffeeOA.appid, result: 'FORBIDDEN' });
+      expect(events[3]).toMatchObject({ appid: '<invalid>', result: 'FORBIDDEN' });
+      const text = gateway.logs.join('\n');
+      expect(text).not.toContain(BILLING_KEY);
+      expect(text).not.toContain(TEST_JWT_SECRET);
+    });
+  });
+});
+
+describe('Security: rate limits', () => {
+  let simulator: Simulator;
+  let gateway: TestGateway;
+
+  beforeAll(async () => {
+    simulator = await startSimulator({ seed: true });
+    gateway = await startTestGateway({
+      simulator,
+      env: { WECHAT_APPS: JSON.stringify(demoCredentials()), AUTH_JWT_SECRET: TEST_JWT_SECRET, RATE_LIMIT_CALLER_PER_MINUTE: '5', RATE_LIMIT_APPID_PER_MINUTE: '3' },
+    });
+  });
+  afterAll(async () => {
+    await gateway.stop();
+    await simulator.close();
+  });
+
+  const send = async (sub: string, appid: string) =>
+    gateway.send({
+      body: JSON.stringify({ query: READ, variables: { a: appid } }),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await signToken({ sub, appids: '*', scope: 'openaccount:read' })}` },
+    });
+
+  it('per appid: past the limit an appid is refused with RATE_LIMITED and retryAfterSeconds, nothing sent to WeChat', async () => {
+    for (const sub of ['a', 'b', 'c']) expect((await send(sub, acmeCoffeeOA.appid)).status).toBe(200);
+    simulator.resetCounters();
+    const response = await send('d', acmeCoffeeOA.appid);
+    expect(response.status).toBe(200); // other fields of the request may have run
+    const error = JSON.parse(response.text).errors[0];
+    expect(error.extensions).toEqual({ code: 'RATE_LIMITED', limit: 'appid', retryAfterSeconds: expect.any(Number) });
+    expect(error.extensions.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(error.extensions.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(error.message).toMatch(/retry after \d+ s/);
+    expect(simulator.calls()).toBe(0);
+    // Another appid is not affected.
+    expect(JSON.parse((await send('d', acmeCoffeeMP.appid)).text).data.openAccount).not.toBeNull();
+  });
+
+  it('per caller: past the limit a request is answered 429 with Retry-After, before anything runs', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) statuses.push((await send('busy-caller', acmeBakeryMP.appid)).status);
+    expect(statuses.slice(0, 5).every((s) => s === 200)).toBe(true);
+    simulator.resetCounters();
+    const response = await send('busy-caller', acmeBakeryMP.appid);
+    expect(response.status).toBe(429);
+    expect(Number(response.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(JSON.parse(response.text).errors[0].extensions).toEqual({ code: 'RATE_LIMITED', limit: 'caller', retryAfterSeconds: expect.any(Number) });
+    expect(simulator.calls()).toBe(0);
+  });
+});
