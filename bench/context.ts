@@ -1,0 +1,61 @@
+/** What every scenario gets from the runner: the shared simulator process and where to put files. */
+import { createHash, randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GatewayOptions, SimulatorProcess } from './processes';
+
+export interface BenchContext {
+  readonly sim: SimulatorProcess;
+  /** WECHAT_APPS for the gateway and the baseline. */
+  readonly apps: Record<string, string>;
+  /** Scratch directory (gateway logs, CPU profiles), outside the repository. */
+  readonly outDir: string;
+  /** The gateway's production environment for the bench: API-key authentication, rate limits. */
+  readonly gatewayEnv: Record<string, string>;
+  /** Headers every GraphQL request to the gateway carries (its API key). */
+  readonly headers: Record<string, string>;
+  /** A progress line on stderr, so a 5-minute run shows where it is. */
+  progress(message: string): void;
+}
+
+/**
+ * Production refuses to start without authentication, so the bench runs it with an API keys
+ * file holding one key for every appid and both scopes, as a service behind the gateway would
+ * have. Rate limits stay on, at the largest allowed value, so their cost is measured but one
+ * caller sending thousands of requests a second is never refused.
+ */
+export function benchAuth(outDir: string): { gatewayEnv: Record<string, string>; headers: Record<string, string> } {
+  const key = `wxgw_${randomBytes(32).toString('base64url')}`;
+  const file = join(outDir, 'api-keys.json');
+  const sha256 = createHash('sha256').update(key, 'utf8').digest('hex');
+  writeFileSync(file, JSON.stringify([{ name: 'bench', sha256, appids: '*', scopes: ['openaccount:read', 'openaccount:write'] }]));
+  return {
+    gatewayEnv: { AUTH_API_KEYS_FILE: file, RATE_LIMIT_CALLER_PER_MINUTE: '10000000', RATE_LIMIT_APPID_PER_MINUTE: '10000000' },
+    headers: { authorization: `Bearer ${key}` },
+  };
+}
+
+let gateways = 0;
+
+/** Options for a fresh gateway process; each gets its own log file. */
+export function gatewayOptions(ctx: BenchContext, name: string, extra: Partial<GatewayOptions> = {}): GatewayOptions {
+  gateways += 1;
+  return {
+    simulatorUrl: ctx.sim.url,
+    apps: ctx.apps,
+    logFile: join(ctx.outDir, `gateway-${gateways}-${name}.log`),
+    headers: ctx.headers,
+    ...extra,
+    env: { ...ctx.gatewayEnv, ...extra.env },
+  };
+}
+
+/** Differences of two /metrics snapshots of gateway_operations_total: the result types of a run. */
+export function resultTypes(before: Map<string, number>, after: Map<string, number>): Record<string, number> {
+  const diff: Record<string, number> = {};
+  for (const [key, value] of after) {
+    const delta = value - (before.get(key) ?? 0);
+    if (delta > 0) diff[key] = delta;
+  }
+  return diff;
+}

@@ -1,0 +1,169 @@
+/**
+ * Turns the measurements into the printed table and bench/RESULTS.md: every figure of the issue,
+ * its ratio to the baseline and to direct undici, the targets and whether they were met, the
+ * machine, and the CPU profile of the saturated gateway. bench/FINDINGS.md (hand-written: what
+ * the profile showed and what was changed) is included as it stands.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LoadResult } from './load';
+import type { Machine } from './machine';
+import type { ProfileSummary, Share } from './profile-summary';
+import type { BatchedReadsResult } from './scenarios/batched-reads';
+import type { OverheadResult } from './scenarios/overhead';
+import type { SlowUpstreamRun } from './scenarios/slow-upstream';
+import type { StampedeResult } from './scenarios/stampede';
+import type { StartupResult } from './scenarios/startup';
+import { SETTINGS } from './settings';
+
+export interface BenchResults {
+  readonly startedAt: Date;
+  readonly elapsedS: number;
+  readonly machineBefore: Machine;
+  readonly loadAfter: readonly number[];
+  readonly overhead: OverheadResult;
+  readonly slow: SlowUpstreamRun[];
+  readonly batched: BatchedReadsResult;
+  readonly stampede: StampedeResult;
+  readonly startup: StartupResult;
+  readonly profile: (ProfileSummary & { file: string }) | { error: string };
+}
+
+const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 2 : 1)} ms` : 'n/a');
+const rps = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : 'n/a');
+const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(2)}×` : 'n/a');
+const mib = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 2 ** 20).toFixed(0)} MB` : 'n/a');
+const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
+const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+function loadRow(name: string, r: LoadResult): string[] {
+  const failures = r.non2xx + r.errors;
+  return [name, rps(r.rps), ms(r.p50), ms(r.p99), failures > 0 ? `${failures} (non-2xx ${r.non2xx}, errors ${r.errors})` : '0'];
+}
+
+function types(counts: Record<string, number>): string {
+  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  const total = entries.reduce((sum, [, n]) => sum + n, 0);
+  return entries.length === 0 ? 'none recorded' : entries.map(([k, n]) => `${k} ${n.toLocaleString('en-US')} (${pct(n / total)})`).join('; ');
+}
+
+export function renderReport(r: BenchResults): string {
+  const o = r.overhead;
+  const m = r.machineBefore;
+  const out: string[] = [];
+  const slowDefault = r.slow[0];
+  const targets: string[][] = [
+    ['throughput at saturation ≥ 0.75 × baseline', `${ratio(o.gateway.saturated.rps, o.baseline.saturated.rps)} (${rps(o.gateway.saturated.rps)} vs ${rps(o.baseline.saturated.rps)} req/s)`, met(o.gateway.saturated.rps >= 0.75 * o.baseline.saturated.rps)],
+    ['p99 at half of saturation ≤ baseline p99 + 3 ms', `${ms(o.gateway.half.p99)} vs ${ms(o.baseline.half.p99)} (+${ms(o.gateway.half.p99 - o.baseline.half.p99)}) at ${rps(o.halfRate)} req/s`, met(o.gateway.half.p99 <= o.baseline.half.p99 + 3)],
+    ['peak RSS ≤ 300 MB with 5,000 concurrent slow calls', slowDefault ? mib(slowDefault.peakRssBytes) : 'n/a', met(slowDefault !== undefined && slowDefault.peakRssBytes <= 300 * 2 ** 20)],
+    ['token fetches for 1,000 concurrent calls on a cold appid = 1', String(r.stampede.tokenFetches), met(r.stampede.tokenFetches === 1)],
+    ['start-up ≤ 1.5 s', ms(r.startup.medianMs), met(r.startup.medianMs <= 1500)],
+  ];
+
+  out.push('# Benchmark results', '');
+  out.push(`Written by \`npm run bench\` (bench/run.ts) on ${r.startedAt.toISOString()}, in ${Math.round(r.elapsedS)} s.${SETTINGS.quick ? ' **BENCH_QUICK=1: short runs, numbers not meaningful.**' : ''}`, '');
+  out.push('## Machine', '');
+  out.push(table(['', ''], [
+    ['CPU', `${m.cpu}, ${m.cores} cores`],
+    ['memory', `${m.memoryGiB.toFixed(1)} GiB (${m.freeMemoryGiB.toFixed(1)} GiB free at start)`],
+    ['OS, Node', `${m.os}, Node ${m.node}`],
+    ['load average (1/5/15 min)', `${m.loadAverage.map((l) => l.toFixed(2)).join(' / ')} at start, ${r.loadAfter.map((l) => l.toFixed(2)).join(' / ')} at end`],
+    ['open files limit', m.openFilesLimit],
+  ]));
+  out.push('');
+  out.push(
+    `Every server is its own process on loopback: the WeChat simulator (no artificial delay except in item 2), the gateway ` +
+      '(`node dist/src/main.js`, `NODE_ENV=production`, `LOG_LEVEL=info` unless said, logs to a file), the baseline ' +
+      '(bench/baseline-server.ts) and the direct undici client (bench/direct-client.ts); autocannon runs in the runner. ' +
+      `**All of them share the machine's ${m.cores} cores**, so the gateway never has a core to itself, and the simulator's and ` +
+      "autocannon's CPU is part of every figure; ratios measured in the same run are the meaningful numbers. " +
+      `Each load run: ${SETTINGS.warmupS} s warm-up, then ${SETTINGS.durationS} s measured; fixed load = ${SETTINGS.fixedConnections} connections, ` +
+      `saturation = ${SETTINGS.saturationConnections} connections. Latencies are per response, to 0.01 ms. ` +
+      'The gateway runs as production must: API-key authentication (production refuses to start without one), rate limits ' +
+      'on but set to their maximum so they are paid for and never refuse, operation limits, metrics and the audit log. ' +
+      'The baseline has none of these: the ratio is the price of all of them together.',
+    '',
+  );
+
+  out.push('## Targets', '', table(['target', 'measured', ''], targets), '');
+
+  out.push('## 1. Overhead: `unbindOpenAccount`', '');
+  out.push(table(['target', 'req/s', 'p50', 'p99', 'failed'], [
+    loadRow(`gateway, ${SETTINGS.fixedConnections} connections`, o.gateway.fixed),
+    loadRow(`baseline, ${SETTINGS.fixedConnections} connections`, o.baseline.fixed),
+    loadRow(`direct undici, ${SETTINGS.fixedConnections} concurrent`, o.direct.fixed),
+    loadRow(`gateway, saturation (${SETTINGS.saturationConnections})`, o.gateway.saturated),
+    loadRow(`baseline, saturation (${SETTINGS.saturationConnections})`, o.baseline.saturated),
+    loadRow(`direct undici, saturation (${SETTINGS.saturationConnections})`, o.direct.saturated),
+  ]));
+  out.push('');
+  const ratioRows = (name: string, g: LoadResult, b: LoadResult, d: LoadResult) => [
+    [`${name}: gateway / baseline`, ratio(g.rps, b.rps), ratio(g.p50, b.p50), ratio(g.p99, b.p99)],
+    [`${name}: gateway / direct`, ratio(g.rps, d.rps), ratio(g.p50, d.p50), ratio(g.p99, d.p99)],
+  ];
+  out.push(table(['ratio', 'req/s', 'p50', 'p99'], [
+    ...ratioRows(`${SETTINGS.fixedConnections} connections`, o.gateway.fixed, o.baseline.fixed, o.direct.fixed),
+    ...ratioRows('saturation', o.gateway.saturated, o.baseline.saturated, o.direct.saturated),
+  ]));
+  out.push('');
+  out.push(`Half of saturation: ${rps(o.halfRate)} req/s, half the gateway's saturated rate, offered to both at an even pace (bench/paced-load.ts, open loop, up to 50 connections, latency from when each request was due):`, '');
+  out.push(table(['target', 'req/s', 'p50', 'p99', 'failed'], [loadRow('gateway', o.gateway.half), loadRow('baseline', o.baseline.half)]));
+  out.push('');
+  out.push(`Result types the gateway returned (fixed + saturated runs): ${types(o.resultTypes)}. The first unbind succeeds; every later one is answered 89002 by WeChat, which takes the same path (token, upstream call, errcode mapping to a union member).`, '');
+  out.push(
+    `Logging: the saturated gateway with \`LOG_LEVEL=warn\` (without the two info lines of each unbind: \`wechat call\` and \`audit: mutation\`) serves ${rps(o.gatewayQuietLogs.rps)} req/s, p99 ${ms(o.gatewayQuietLogs.p99)}; ` +
+      `with the default \`info\`, ${rps(o.gateway.saturated.rps)} req/s: info logging costs ${pct(1 - o.gateway.saturated.rps / o.gatewayQuietLogs.rps)} of throughput (info/warn = ${ratio(o.gateway.saturated.rps, o.gatewayQuietLogs.rps)}).`,
+    '',
+  );
+
+  out.push(`## 2. Slow upstream: ${SETTINGS.slowUpstreamMs} ms per WeChat answer, ${SETTINGS.slowClients.toLocaleString('en-US')} concurrent clients`, '');
+  out.push(table(['gateway', 'req/s', 'p50', 'p99', 'peak RSS', 'failed', 'result types'], r.slow.map((s) => [...loadRow(s.label, s.load).slice(0, 4), mib(s.peakRssBytes), loadRow('', s.load)[4]!, types(s.resultTypes)])));
+  out.push('', 'Peak RSS is the gateway process\'s VmHWM (whole life, start-up and warm-up included). With defaults, at most `WECHAT_MAX_IN_FLIGHT` (256) calls are in flight and `WECHAT_MAX_QUEUE` (1024) wait; the rest are answered `OverloadedError` at once, which is what keeps memory flat. At 100 ms per answer the upstream pool, not CPU, bounds successful calls: `WECHAT_CONNECTIONS` / 0.1 s.', '');
+
+  out.push('## 3. Batched reads: `_entities` for 100 apps (50 repeated)', '');
+  if ('skipped' in r.batched) {
+    out.push(r.batched.skipped, '');
+  } else {
+    const b = r.batched;
+    out.push(table(['', 'wall time', 'upstream gets', 'token fetches', 'peak concurrent gets', 'OpenAccount answers'], [
+      ['cold (first query, fresh gateway)', ms(b.cold.wallMs), String(b.cold.getCalls), String(b.cold.tokenFetches), String(b.cold.maxConcurrentGets), `${b.cold.resolved} of ${b.representations}`],
+      [`warm (median of ${b.warm.repeats})`, ms(b.warm.medianWallMs), `${b.warm.getCallsPerQuery} per query`, String(b.warm.tokenFetches), String(b.warm.maxConcurrentGets), ''],
+      [`warm, upstream delayed ${b.delayed.upstreamMs} ms (median of ${b.delayed.repeats})`, ms(b.delayed.medianWallMs), `${b.delayed.getCallsPerQuery} per query`, '', String(b.delayed.maxConcurrentGets), ''],
+    ]));
+    out.push(
+      '',
+      `Expected: ${b.distinctApps} upstream gets per query (each distinct appid once), at most \`WECHAT_READ_CONCURRENCY\` (10) at once. ` +
+        `With a fast simulator the reads barely overlap; with ${b.delayed.upstreamMs} ms per answer, ${b.distinctApps} reads 10 at a time take about ${(b.distinctApps / 10) * b.delayed.upstreamMs} ms (one at a time: ${b.distinctApps * b.delayed.upstreamMs} ms).`,
+      '',
+    );
+  }
+
+  const s = r.stampede;
+  out.push(`## 4. Stampede: ${s.calls.toLocaleString('en-US')} concurrent unbinds for a cold appid`, '');
+  out.push(table(['token fetches', 'upstream unbinds', 'req/s', 'p50', 'p99', 'failed'], [[String(s.tokenFetches), String(s.upstreamUnbinds), ...loadRow('', s.load).slice(1)]]));
+  out.push('', `Result types: ${types(s.resultTypes)}.`, '');
+
+  out.push('## 5. Start-up: spawn to first served GraphQL request', '');
+  out.push(`Median ${ms(r.startup.medianMs)} over ${r.startup.runsMs.length} fresh processes (${r.startup.runsMs.map((v) => Math.round(v)).join(', ')} ms); \`NODE_ENV=production\`, schema built, Apollo started, port listening, \`{ __typename }\` answered.`, '');
+
+  out.push('## CPU profile of the saturated gateway', '');
+  if ('error' in r.profile) {
+    out.push(`Profile failed: ${r.profile.error}`, '');
+  } else {
+    const p = r.profile;
+    out.push(`\`node --cpu-prof\` on the gateway during the saturated unbind run; the last ${SETTINGS.durationS + 1} s of the profile (the measured run and the stop, not start-up or warm-up): ${Math.round(p.busyMs)} ms busy, ${Math.round(p.idleMs)} ms idle. Shares are of busy time. Summarised by bench/profile-summary.ts (run it on any .cpuprofile).`, '');
+    const shareRows = (rows: Share[]) => rows.map((x) => [pct(x.share), `${Math.round(x.ms)} ms`, `\`${x.name}\``]);
+    out.push('Self time by package:', '', table(['share', 'time', 'package'], shareRows(p.selfByPackage)), '');
+    out.push('Inclusive time by package (a sample counts for every package on its stack):', '', table(['share', 'time', 'package'], shareRows(p.inclusiveByPackage)), '');
+    out.push('Top functions by self time:', '', table(['share', 'time', 'function'], shareRows(p.topSelf)), '');
+    out.push('Top functions by inclusive time:', '', table(['share', 'time', 'function'], shareRows(p.topInclusive)), '');
+  }
+
+  const findings = join(__dirname, '..', '..', 'bench', 'FINDINGS.md');
+  if (existsSync(findings)) out.push(readFileSync(findings, 'utf8').trim(), '');
+  return out.join('\n');
+}

@@ -1,0 +1,29 @@
+/**
+ * How long and how hard each run is. One place, so the whole bench stays under 10 minutes on a
+ * 2-core machine (about 4 today) and a quick smoke run (BENCH_QUICK=1) exercises every path in
+ * under a minute while the numbers are meaningless.
+ */
+const quick = process.env['BENCH_QUICK'] === '1';
+
+export const SETTINGS = {
+  quick,
+  /** Seconds of measured load per run: long enough that p99 rests on thousands of samples. */
+  durationS: quick ? 2 : 10,
+  /** Seconds of unmeasured load before each run: JIT, connection pools, token caches. */
+  warmupS: quick ? 1 : 3,
+  /** The "fixed connection count": a moderate load well below saturation. */
+  fixedConnections: 10,
+  /** Enough connections that every server is CPU-bound on this machine (compare with the fixed-load row). */
+  saturationConnections: 100,
+  /** Item 2: clients at once, and the upstream latency they wait on. */
+  slowClients: quick ? 500 : 5_000,
+  slowUpstreamMs: 100,
+  /** Item 3: a 100-representation _entities call naming 50 distinct apps. */
+  entityApps: 50,
+  entityRepresentations: 100,
+  entityRepeats: quick ? 3 : 20,
+  /** Item 4: simultaneous calls for one cold appid. */
+  stampedeCalls: 1_000,
+  /** Item 5: fresh processes started; the median is reported. */
+  startupRuns: quick ? 1 : 5,
+} as const;
