@@ -1,14 +1,21 @@
 import 'reflect-metadata';
 import { setMaxListeners } from 'node:events';
 import type { RequestListener } from 'node:http';
+import Redis from 'ioredis';
 import type { Logger } from 'pino';
+import { createAuthenticator } from './auth/authenticate';
+import { chargeOncePerOperation, createRateLimits } from './auth/rate-limit';
 import type { Config } from './config';
+import { auditPlugin } from './graphql/audit';
 import { createOpenAccountLoaders } from './graphql/open-account/open-account.loader';
+import { operationLimits } from './graphql/operation-limits';
 import { buildGatewaySchema } from './graphql/schema';
 import { sendJson } from './http/request-handler';
+import { textRoute } from './http/text-route';
 import { Metrics } from './observability/metrics';
 import { startGatewayServer } from './server';
 import { demoCredentials, startSimulator, type Simulator } from './simulator';
+import { openStore } from './stores';
 import { createWeChat } from './wechat';
 
 export interface App {
@@ -26,6 +33,13 @@ function operationDeadline(ms: number): AbortSignal {
   return signal;
 }
 
+/** Where WeChat pushes the platform's verify ticket and authorisation events. */
+export const COMPONENT_CALLBACK_PATH = '/wechat/component/callback';
+/** WeChat's pushes are a few hundred bytes; anything near this is not WeChat. */
+const COMPONENT_CALLBACK_MAX_BYTES = 64 * 1024;
+
+const OPEN_WARNING = 'NO AUTHENTICATION CONFIGURED: anyone who can reach this gateway can change every account (development only).';
+
 /** Starts everything the configuration asks for; `stop` undoes it in reverse order. */
 export async function startApp(config: Config, logger: Logger): Promise<App> {
   let simulator: Simulator | undefined;
@@ -41,14 +55,32 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     );
   }
   const metrics = new Metrics(() => wechat.load());
-  const wechat = createWeChat({ ...config.wechat, baseUrls, apps, logger, observer: metrics });
+  const store = await openStore({ redisUrl: config.redisUrl, redisKeyPrefix: config.store.redisKeyPrefix, stateFile: config.store.stateFile, logger });
+  const wechat = createWeChat({ ...config.wechat, baseUrls, apps, logger, observer: metrics, store });
+  const componentCallback = wechat.componentCallback;
   let stopping = false;
+  const authenticator = createAuthenticator(config.auth, logger);
+  if (authenticator.open) {
+    logger.warn(`*** ${OPEN_WARNING} Set AUTH_JWT_SECRET, AUTH_JWKS_URL or AUTH_API_KEYS_FILE to require callers. ***`);
+  }
+  const redis = config.redisUrl !== undefined ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : undefined;
+  redis?.on('error', (error: Error) => logger.warn({ err: error }, 'redis error (rate limits fall back to memory)'));
+  const rateLimits = createRateLimits(config.rateLimits, logger, redis);
+  const limits = operationLimits(config.operationLimits);
   const server = await startGatewayServer({
     schema: await buildGatewaySchema({ maxEntityRepresentations: config.maxEntityRepresentations }),
-    context: () => {
+    context: async (req) => {
+      // Who is calling, and whether it may call now, before anything else is built.
+      const caller = await authenticator.authenticate(req.headers);
+      await rateLimits.chargeCaller(caller.id);
       // One deadline for the whole operation: retries, reads and verification included.
       const openAccounts = wechat.openAccounts.withDeadline(operationDeadline(config.operationTimeoutMs));
-      return { openAccounts, loaders: createOpenAccountLoaders(openAccounts, config.wechat.readConcurrency) };
+      return {
+        openAccounts,
+        loaders: createOpenAccountLoaders(openAccounts, config.wechat.readConcurrency),
+        caller,
+        chargeAppid: chargeOncePerOperation(rateLimits),
+      };
     },
     logger,
     host: config.host,
@@ -57,7 +89,11 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     development: config.env === 'development',
     maxBodyBytes: config.maxBodyBytes,
     shutdownGraceMs: config.shutdownGraceMs,
-    plugins: [metrics.apolloPlugin()],
+    plugins: [metrics.apolloPlugin(), auditPlugin(logger), ...limits.plugins],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    maxRecursiveSelections: limits.maxRecursiveSelections,
+    ...(authenticator.open ? { landingPageWarning: OPEN_WARNING } : {}),
     routes: new Map<string, RequestListener>([
       ['/metrics', async (_, res) => {
         res.setHeader('content-type', metrics.registry.contentType);
@@ -65,9 +101,11 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       }],
       // Ready while not stopping: a load balancer stops sending before connections close.
       ['/readyz', (_, res) => sendJson(res, stopping ? 503 : 200, { status: stopping ? 'stopping' : 'ready' })],
+      // Third-party platform mode: WeChat's pushes (verify ticket, authorisations), XML, small.
+      ...(componentCallback === undefined ? [] : [[COMPONENT_CALLBACK_PATH, textRoute(COMPONENT_CALLBACK_MAX_BYTES, (query, body) => componentCallback.handle(query, body))] as const]),
     ]),
   });
-  logger.info({ url: server.url, explorer: config.explorer }, 'gateway ready');
+  logger.info({ url: server.url, explorer: config.explorer, credentialStore: store.kind, platform: config.wechat.component?.appid }, 'gateway ready');
   return {
     url: server.url,
     simulator,
@@ -75,7 +113,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       stopping = true;
       await server.stop();
       await wechat.close();
+      await store.close();
       await simulator?.close();
+      redis?.disconnect();
     },
   };
 }

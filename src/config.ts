@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { readApiKeysFile } from './auth/api-keys';
+import type { AuthConfig } from './auth/authenticate';
+import type { RateLimitConfig } from './auth/rate-limit';
 import { APPID_RULE, isAppId } from './wechat/appid';
+import type { ComponentCredentials } from './wechat/component/component-token';
 
 /** WeChat's domains, nearest access point first, then the cross-region disaster-recovery one. */
 export const WECHAT_PRODUCTION_BASES = ['https://api.weixin.qq.com', 'https://api2.weixin.qq.com'];
@@ -28,6 +33,15 @@ export interface Config {
     /** Consecutive failures that open a domain's circuit, and how long it stays open. */
     readonly breakerThreshold: number;
     readonly breakerHalfOpenMs: number;
+    /** The third-party platform, when the gateway acts for merchants that authorised it. */
+    readonly component: ComponentCredentials | undefined;
+  };
+  /** Where credentials live: Redis when `redisUrl` is set, else memory and `stateFile`. */
+  readonly store: {
+    /** The embedded store's state file (verify ticket and refresh tokens). */
+    readonly stateFile: string;
+    /** Prefix of every credential key in Redis, so one Redis can serve several gateways. */
+    readonly redisKeyPrefix: string;
   };
   /** Deadline of one whole GraphQL operation, retries and reads included. */
   readonly operationTimeoutMs: number;
@@ -38,7 +52,25 @@ export interface Config {
   readonly simulatorPort: number;
   /** Largest accepted HTTP request body. */
   readonly maxBodyBytes: number;
+  /** JWTs and API keys; neither (open) only outside production. */
+  readonly auth: AuthConfig;
+  readonly rateLimits: RateLimitConfig;
+  /** Limits every GraphQL document must pass before it runs (graphql-armor and the parser). */
+  readonly operationLimits: OperationLimits;
+  /** Redis, shared by every instance: rate limits, and credentials (tokens, ticket, refresh tokens). */
+  readonly redisUrl: string | undefined;
 }
+
+export interface OperationLimits {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxCost: number;
+  readonly maxTokens: number;
+  readonly maxDirectives: number;
+}
+
+/** The variables that turn authentication on; production refuses to start without one. */
+const AUTH_VARIABLES = 'AUTH_JWT_SECRET (or AUTH_JWT_SECRET_FILE), AUTH_JWKS_URL or AUTH_API_KEYS_FILE';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -96,7 +128,83 @@ const schema = z.object({
   MAX_ENTITY_REPRESENTATIONS: integer(1, 10_000).default(500),
   SIMULATOR_PORT: integer(0, 65535).default(0),
   MAX_BODY_BYTES: integer(1_024, 10 * 1024 * 1024).default(100 * 1024),
+  // Authentication: secrets from the environment or files only, never echoed.
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (256 bits for HS256)').optional(),
+  AUTH_JWT_SECRET_FILE: z.string().min(1).optional(),
+  AUTH_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  AUTH_JWT_ISSUER: z.string().min(1).optional(),
+  AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
+  AUTH_API_KEYS_FILE: z.string().min(1).optional(),
+  RATE_LIMIT_CALLER_PER_MINUTE: integer(0, 10_000_000).optional(),
+  RATE_LIMIT_APPID_PER_MINUTE: integer(0, 10_000_000).optional(),
+  MAX_QUERY_DEPTH: integer(1, 100).default(10),
+  MAX_QUERY_ALIASES: integer(0, 1_000).default(30),
+  MAX_QUERY_COST: integer(1, 1_000_000).default(5_000),
+  MAX_QUERY_TOKENS: integer(10, 100_000).default(2_000),
+  MAX_QUERY_DIRECTIVES: integer(0, 1_000).default(20),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  REDIS_KEY_PREFIX: z.string().max(100).regex(/^[\w:.-]*$/, 'may hold only letters, digits, _ : . and -').default('wechat-gateway:'),
+  STATE_FILE: z.string().min(1).default('.state/credentials.json'),
+  // Third-party platform mode: all four or none. Secrets are never echoed.
+  WECHAT_COMPONENT_APPID: z.string().refine(isAppId, `must be an appid (${APPID_RULE})`).optional(),
+  WECHAT_COMPONENT_SECRET: z.string().min(1).optional(),
+  WECHAT_COMPONENT_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'must be the message token: 3 to 32 letters and digits').optional(),
+  WECHAT_COMPONENT_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be the EncodingAESKey: exactly 43 letters and digits').optional(),
 });
+
+type Env = z.infer<typeof schema>;
+
+/**
+ * The checks across variables, and the files they point at. Returns issue lines that name the
+ * variable and the problem, never a value from the file or the environment.
+ */
+function readAuth(e: Env, issues: string[]): AuthConfig {
+  const production = e.NODE_ENV === 'production';
+  let secret = e.AUTH_JWT_SECRET;
+  if (e.AUTH_JWT_SECRET_FILE !== undefined) {
+    if (secret !== undefined) issues.push('  AUTH_JWT_SECRET_FILE: set either AUTH_JWT_SECRET or AUTH_JWT_SECRET_FILE, not both');
+    try {
+      secret = readFileSync(e.AUTH_JWT_SECRET_FILE, 'utf8').trim();
+      if (secret.length < 32) issues.push('  AUTH_JWT_SECRET_FILE: the secret must be at least 32 characters (256 bits for HS256)');
+    } catch (error) {
+      issues.push(`  AUTH_JWT_SECRET_FILE: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  if (secret !== undefined && e.AUTH_JWKS_URL !== undefined) issues.push('  AUTH_JWKS_URL: set either a JWT secret or AUTH_JWKS_URL, not both');
+  if (production && e.AUTH_JWKS_URL?.startsWith('http:')) issues.push('  AUTH_JWKS_URL: must be https in production');
+  const jwtConfigured = secret !== undefined || e.AUTH_JWKS_URL !== undefined;
+  for (const name of ['AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE'] as const) {
+    if (e[name] !== undefined && !jwtConfigured) issues.push(`  ${name}: has no effect without AUTH_JWT_SECRET or AUTH_JWKS_URL`);
+  }
+  let apiKeys: AuthConfig['apiKeys'];
+  if (e.AUTH_API_KEYS_FILE !== undefined) {
+    try {
+      apiKeys = readApiKeysFile(e.AUTH_API_KEYS_FILE);
+    } catch (error) {
+      issues.push(`  AUTH_API_KEYS_FILE: ${(error as Error).message}`);
+    }
+  }
+  if (production && !jwtConfigured && e.AUTH_API_KEYS_FILE === undefined) {
+    issues.push(`  AUTH: authentication is required in production: set ${AUTH_VARIABLES}`);
+  }
+  return {
+    jwt: jwtConfigured ? { secret, jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_JWT_ISSUER, audience: e.AUTH_JWT_AUDIENCE } : undefined,
+    apiKeys,
+  };
+}
+
+const COMPONENT_VARIABLES = ['WECHAT_COMPONENT_APPID', 'WECHAT_COMPONENT_SECRET', 'WECHAT_COMPONENT_TOKEN', 'WECHAT_COMPONENT_AES_KEY'] as const;
+
+/** Third-party platform mode needs all four variables; some but not all is a mistake worth naming. */
+function readComponent(e: Env, issues: string[]): ComponentCredentials | undefined {
+  const missing = COMPONENT_VARIABLES.filter((name) => e[name] === undefined);
+  if (missing.length === COMPONENT_VARIABLES.length) return undefined;
+  if (missing.length > 0) {
+    issues.push(`  ${missing.join(', ')}: third-party platform mode needs all of ${COMPONENT_VARIABLES.join(', ')}`);
+    return undefined;
+  }
+  return { appid: e.WECHAT_COMPONENT_APPID!, secret: e.WECHAT_COMPONENT_SECRET!, token: e.WECHAT_COMPONENT_TOKEN!, aesKey: e.WECHAT_COMPONENT_AES_KEY! };
+}
 
 /** Reads and validates the environment; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -110,6 +218,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
+  const issues: string[] = [];
+  const auth = readAuth(e, issues);
+  const component = readComponent(e, issues);
+  if (issues.length > 0) throw new ConfigError(`Invalid configuration:\n${issues.join('\n')}`);
+  // Rate limits are per caller: with no authentication there is one anonymous caller, and no
+  // limit unless one is set.
+  const open = auth.jwt === undefined && auth.apiKeys === undefined;
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -127,11 +242,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxQueue: e.WECHAT_MAX_QUEUE,
       breakerThreshold: e.WECHAT_BREAKER_THRESHOLD,
       breakerHalfOpenMs: e.WECHAT_BREAKER_HALF_OPEN_MS,
+      component,
     },
+    store: { stateFile: e.STATE_FILE, redisKeyPrefix: e.REDIS_KEY_PREFIX },
     operationTimeoutMs: e.OPERATION_TIMEOUT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     maxEntityRepresentations: e.MAX_ENTITY_REPRESENTATIONS,
     simulatorPort: e.SIMULATOR_PORT,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    auth,
+    rateLimits: {
+      callerPerMinute: e.RATE_LIMIT_CALLER_PER_MINUTE ?? (open ? 0 : 1_200),
+      appidPerMinute: e.RATE_LIMIT_APPID_PER_MINUTE ?? (open ? 0 : 600),
+    },
+    operationLimits: {
+      maxDepth: e.MAX_QUERY_DEPTH,
+      maxAliases: e.MAX_QUERY_ALIASES,
+      maxCost: e.MAX_QUERY_COST,
+      maxTokens: e.MAX_QUERY_TOKENS,
+      maxDirectives: e.MAX_QUERY_DIRECTIVES,
+    },
+    redisUrl: e.REDIS_URL,
   };
 }
