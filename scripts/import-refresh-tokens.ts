@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError, loadConfig } from '../src/config';
+import { loadConfigOrExit } from '../src/config';
 import { createLogger } from '../src/logger';
 import { openStore } from '../src/stores';
 import { isAppId } from '../src/wechat/appid';
@@ -48,14 +48,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${USAGE}\n`);
     process.exit(source === undefined ? 2 : 0);
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
+  const config = loadConfigOrExit();
   const component = config.wechat.component;
   if (component === undefined) {
     process.stderr.write('WECHAT_COMPONENT_APPID (and the other WECHAT_COMPONENT_ variables) must be set: refresh tokens belong to a platform.\n');
