@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { setMaxListeners } from 'node:events';
 import type { RequestListener } from 'node:http';
-import Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { createAuthenticator } from './auth/authenticate';
 import { chargeOncePerOperation, createRateLimits } from './auth/rate-limit';
@@ -15,7 +14,7 @@ import { textRoute } from './http/text-route';
 import { Metrics } from './observability/metrics';
 import { startGatewayServer } from './server';
 import { demoCredentials, startSimulator, type Simulator } from './simulator';
-import { openStore } from './stores';
+import { openStore, RedisStore } from './stores';
 import { createWeChat } from './wechat';
 
 export interface App {
@@ -63,9 +62,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   if (authenticator.open) {
     logger.warn(`*** ${OPEN_WARNING} Set AUTH_JWT_SECRET, AUTH_JWKS_URL or AUTH_API_KEYS_FILE to require callers. ***`);
   }
-  const redis = config.redisUrl !== undefined ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : undefined;
-  redis?.on('error', (error: Error) => logger.warn({ err: error }, 'redis error (rate limits fall back to memory)'));
-  const rateLimits = createRateLimits(config.rateLimits, logger, redis);
+  // One Redis connection for the store and the rate limits (which fall back to memory when it is down).
+  const rateLimits = createRateLimits(config.rateLimits, logger, store instanceof RedisStore ? store.redis : undefined);
   const limits = operationLimits(config.operationLimits);
   const server = await startGatewayServer({
     schema: await buildGatewaySchema({ maxEntityRepresentations: config.maxEntityRepresentations }),
@@ -115,7 +113,6 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       await wechat.close();
       await store.close();
       await simulator?.close();
-      redis?.disconnect();
     },
   };
 }

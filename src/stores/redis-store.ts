@@ -34,7 +34,8 @@ const LOG_EVERY_MS = 10_000;
  */
 export class RedisStore implements Store {
   readonly kind = 'redis';
-  private readonly redis: Redis;
+  /** The connection; other users of the same Redis (the rate limiter) share it. */
+  readonly redis: Redis;
   private down = false;
   private lastLogged = 0;
 
