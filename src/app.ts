@@ -5,7 +5,8 @@ import type { Logger } from 'pino';
 import { createAuthenticator } from './auth/authenticate';
 import { chargeOncePerOperation, createRateLimits } from './auth/rate-limit';
 import type { Config } from './config';
-import { auditPlugin } from './graphql/audit';
+import { auditMutations } from './graphql/audit';
+import { observeRootFields } from './graphql/root-fields';
 import { createOpenAccountLoaders } from './graphql/open-account/open-account.loader';
 import { operationLimits } from './graphql/operation-limits';
 import { buildGatewaySchema } from './graphql/schema';
@@ -65,8 +66,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   // One Redis connection for the store and the rate limits (which fall back to memory when it is down).
   const rateLimits = createRateLimits(config.rateLimits, logger, store instanceof RedisStore ? store.redis : undefined);
   const limits = operationLimits(config.operationLimits);
+  const schema = await buildGatewaySchema({ maxEntityRepresentations: config.maxEntityRepresentations });
+  observeRootFields(schema, [(event) => metrics.rootField(event), auditMutations(logger)]);
   const server = await startGatewayServer({
-    schema: await buildGatewaySchema({ maxEntityRepresentations: config.maxEntityRepresentations }),
+    schema,
     context: async (req) => {
       // Who is calling, and whether it may call now, before anything else is built.
       const caller = await authenticator.authenticate(req.headers);
@@ -87,7 +90,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     development: config.env === 'development',
     maxBodyBytes: config.maxBodyBytes,
     shutdownGraceMs: config.shutdownGraceMs,
-    plugins: [metrics.apolloPlugin(), auditPlugin(logger), ...limits.plugins],
+    plugins: [metrics.apolloPlugin(), ...limits.plugins],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     maxRecursiveSelections: limits.maxRecursiveSelections,

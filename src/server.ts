@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type RequestListener, type Server }
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
@@ -67,6 +67,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     logger,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs }),
+      // The schema declares no @cacheControl hints, and the plugin's per-field hook would make
+      // Apollo wrap every resolver and compute a cache policy for every field of every request.
+      ApolloServerPluginCacheControlDisabled(),
       ...(options.plugins ?? []),
       options.explorer
         ? withWarning(ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }), options.landingPageWarning)

@@ -1,8 +1,7 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { isAppId } from '../wechat/appid';
-import type { GatewayContext } from './context';
+import type { RootFieldListener } from './root-fields';
 
 /**
  * The audit trail: one `audit` log event per mutation field, whatever its outcome (a union
@@ -11,39 +10,26 @@ import type { GatewayContext } from './context';
  * code; `errcode` and WeChat's `requestId` when WeChat answered) and how long it took.
  * An argument that is not a valid appid is logged as `"<invalid>"`: it is hostile input.
  */
-export function auditPlugin(logger: Logger): ApolloServerPlugin<GatewayContext> {
+export function auditMutations(logger: Logger): RootFieldListener {
   const audit = logger.child({ audit: true });
-  return {
-    async requestDidStart() {
-      return {
-        async executionDidStart() {
-          return {
-            willResolveField({ info, args, contextValue }) {
-              if (info.path.prev !== undefined || info.operation.operation !== 'mutation') return undefined;
-              const started = performance.now();
-              return (error, result) => {
-                const outcome = (result ?? {}) as { errcode?: unknown; requestId?: unknown; verifiedByRead?: unknown };
-                audit.info(
-                  {
-                    event: 'mutation',
-                    field: info.fieldName,
-                    caller: contextValue.caller.id,
-                    appid: loggable(args['appid']),
-                    openAppid: loggable(args['openAppid']),
-                    result: error ? errorCode(error) : ((result as object | null)?.constructor?.name ?? 'null'),
-                    errcode: typeof outcome.errcode === 'number' ? outcome.errcode : null,
-                    requestId: typeof outcome.requestId === 'string' ? outcome.requestId : null,
-                    ...(typeof outcome.verifiedByRead === 'boolean' ? { verifiedByRead: outcome.verifiedByRead } : {}),
-                    durationMs: Math.round((performance.now() - started) * 10) / 10,
-                  },
-                  'audit: mutation',
-                );
-              };
-            },
-          };
-        },
-      };
-    },
+  return ({ operation, field, args, context, result, error, ms }) => {
+    if (operation !== 'mutation') return;
+    const outcome = (result ?? {}) as { errcode?: unknown; requestId?: unknown; verifiedByRead?: unknown };
+    audit.info(
+      {
+        event: 'mutation',
+        field,
+        caller: context.caller.id,
+        appid: loggable(args['appid']),
+        openAppid: loggable(args['openAppid']),
+        result: error ? errorCode(error) : ((result as object | null)?.constructor?.name ?? 'null'),
+        errcode: typeof outcome.errcode === 'number' ? outcome.errcode : null,
+        requestId: typeof outcome.requestId === 'string' ? outcome.requestId : null,
+        ...(typeof outcome.verifiedByRead === 'boolean' ? { verifiedByRead: outcome.verifiedByRead } : {}),
+        durationMs: Math.round(ms * 10) / 10,
+      },
+      'audit: mutation',
+    );
   };
 }
 

@@ -44,22 +44,18 @@ export class Metrics implements WeChatObserver {
   }
 
   /** Counts and times root fields; the result type is the union member's class, named as in the schema. */
+  rootField(event: { field: string; result: unknown; error: Error | undefined; ms: number }): void {
+    this.operationSeconds.observe({ field: event.field }, event.ms / 1000);
+    const type = event.error ? 'error' : (event.result as object | null)?.constructor?.name ?? 'null';
+    this.operations.inc({ field: event.field, result: type });
+  }
+
+  /** Operations in flight: from Apollo's first look at a request to its response. */
   apolloPlugin(): ApolloServerPlugin {
     return {
       requestDidStart: async () => {
         this.operationsInFlight.inc();
         return {
-          executionDidStart: async () => ({
-            willResolveField: ({ info }) => {
-              if (info.path.prev !== undefined) return undefined;
-              const end = this.operationSeconds.startTimer({ field: info.fieldName });
-              return (error, result) => {
-                end();
-                const type = error ? 'error' : (result as object | null)?.constructor?.name ?? 'null';
-                this.operations.inc({ field: info.fieldName, result: type });
-              };
-            },
-          }),
           willSendResponse: async () => {
             this.operationsInFlight.dec();
           },
