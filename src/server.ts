@@ -64,6 +64,11 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     ...(options.parseOptions ? { parseOptions: options.parseOptions } : {}),
     ...(options.maxRecursiveSelections ? { maxRecursiveSelections: options.maxRecursiveSelections } : {}),
     includeStacktraceInErrorResponses: options.development,
+    // The process entry (src/main.ts) owns SIGTERM/SIGINT. Apollo's own handler (on outside
+    // NODE_ENV=test) would re-raise the signal as soon as Apollo had stopped, killing the process
+    // before the rest of the stop (upstream pools, the store, log lines still buffered) and with
+    // a signal's exit status instead of 0.
+    stopOnTerminationSignals: false,
     logger,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownGraceMs }),

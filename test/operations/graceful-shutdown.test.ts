@@ -1,8 +1,14 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { request } from 'undici';
 import { DEMO_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { apiKeyEntry } from '../support/auth';
 import { buildGateway, spawnGateway } from '../support/gateway-process';
 
 const GET = '/cgi-bin/open/get';
+const API_KEY = 'shutdown-test-key-0123456789abcdef';
+const HEADERS = { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` };
 const QUERY = JSON.stringify({ query: `{ openAccount(appid: "${DEMO_ACCOUNTS.acmeCoffeeOA.appid}") { __typename } }` });
 
 describe('graceful shutdown', () => {
@@ -14,10 +20,18 @@ describe('graceful shutdown', () => {
   afterAll(() => simulator.close());
 
   it('SIGTERM with 50 slow calls in flight: it stops accepting, all 50 complete, then it exits 0', async () => {
-    const gateway = await spawnGateway({ WECHAT_API_BASE: simulator.url, WECHAT_APPS: JSON.stringify(demoCredentials()) });
+    // As production runs it (NODE_ENV=production, where Apollo would handle signals itself if let).
+    const keys = join(mkdtempSync(join(tmpdir(), 'gateway-shutdown-')), 'api-keys.json');
+    writeFileSync(keys, JSON.stringify([apiKeyEntry('shutdown', API_KEY, '*', ['openaccount:read'])]));
+    const gateway = await spawnGateway({
+      NODE_ENV: 'production',
+      AUTH_API_KEYS_FILE: keys,
+      WECHAT_API_BASE: simulator.url,
+      WECHAT_APPS: JSON.stringify(demoCredentials()),
+    });
     simulator.injectFault({ path: GET, kind: 'delay', ms: 1_500, times: Infinity });
     const calls = Array.from({ length: 50 }, () =>
-      request(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: QUERY }).then(async (r) => ({ status: r.statusCode, body: (await r.body.json()) as any })),
+      request(gateway.url, { method: 'POST', headers: HEADERS, body: QUERY }).then(async (r) => ({ status: r.statusCode, body: (await r.body.json()) as any })),
     );
     // All 50 are at WeChat (the simulator has them) before the signal.
     while (simulator.calls(GET) < 50) await new Promise((resolve) => setTimeout(resolve, 10));
