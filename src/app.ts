@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import { setMaxListeners } from 'node:events';
 import type { RequestListener } from 'node:http';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import { createAuthenticator } from './auth/authenticate';
 import { chargeOncePerOperation, createRateLimits } from './auth/rate-limit';
 import type { Config } from './config';
+import type { GatewayContext } from './graphql/context';
 import { auditMutations } from './graphql/audit';
 import { observeRootFields } from './graphql/root-fields';
 import { createOpenAccountLoaders } from './graphql/open-account/open-account.loader';
@@ -17,6 +18,7 @@ import { startGatewayServer } from './server';
 import { demoCredentials, startSimulator, type Simulator } from './simulator';
 import { openStore, RedisStore } from './stores';
 import { createWeChat } from './wechat';
+import { Deadline } from './wechat/deadline';
 
 export interface App {
   /** The GraphQL endpoint. */
@@ -26,12 +28,16 @@ export interface App {
   stop(): Promise<void>;
 }
 
-function operationDeadline(ms: number): AbortSignal {
-  const signal = AbortSignal.timeout(ms);
-  // Every upstream call of the operation listens to it; 100 entities means 100 listeners.
-  setMaxListeners(0, signal);
-  return signal;
-}
+/** An operation's deadline timer must not outlive the operation (src/wechat/deadline.ts). */
+const endDeadlines: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue }) {
+        contextValue.deadline.end();
+      },
+    };
+  },
+};
 
 /** Where WeChat pushes the platform's verify ticket and authorisation events. */
 export const COMPONENT_CALLBACK_PATH = '/wechat/component/callback';
@@ -75,12 +81,14 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       const caller = await authenticator.authenticate(req.headers);
       await rateLimits.chargeCaller(caller.id);
       // One deadline for the whole operation: retries, reads and verification included.
-      const openAccounts = wechat.openAccounts.withDeadline(operationDeadline(config.operationTimeoutMs));
+      const deadline = new Deadline(config.operationTimeoutMs);
+      const openAccounts = wechat.openAccounts.withDeadline(deadline);
       return {
         openAccounts,
         loaders: createOpenAccountLoaders(openAccounts, config.wechat.readConcurrency),
         caller,
         chargeAppid: chargeOncePerOperation(rateLimits),
+        deadline,
       };
     },
     logger,
@@ -90,7 +98,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     development: config.env === 'development',
     maxBodyBytes: config.maxBodyBytes,
     shutdownGraceMs: config.shutdownGraceMs,
-    plugins: [metrics.apolloPlugin(), ...limits.plugins],
+    plugins: [metrics.apolloPlugin(), endDeadlines, ...limits.plugins],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     maxRecursiveSelections: limits.maxRecursiveSelections,

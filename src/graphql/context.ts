@@ -1,4 +1,5 @@
 import type { Caller } from '../auth/caller';
+import type { Deadline } from '../wechat/deadline';
 import type { OpenAccountApi } from '../wechat/open-account';
 import type { OpenAccountLoaders } from './open-account/open-account.loader';
 
@@ -10,4 +11,6 @@ export interface GatewayContext {
   readonly caller: Caller;
   /** Charges the appid's rate limit, once per operation; throws RATE_LIMITED when over. */
   readonly chargeAppid: (appid: string) => Promise<void>;
+  /** The operation's deadline, which every WeChat call of `openAccounts` keeps; ended with the response. */
+  readonly deadline: Deadline;
 }

@@ -2,6 +2,7 @@ import type { WeChatBody, WeChatTransport } from './transport';
 import { failure, success, type WeChatFailure, type WeChatResult } from './result';
 import type { TokenProvider } from './tokens/token-provider';
 import { withToken } from './with-token';
+import type { Deadline } from './deadline';
 
 /** A change WeChat applied; `verifiedByRead` when its answer was lost and a read confirmed it. */
 export interface Applied {
@@ -23,11 +24,11 @@ export class OpenAccountApi {
   constructor(
     private readonly transport: WeChatTransport,
     private readonly tokens: TokenProvider,
-    private readonly deadline?: AbortSignal,
+    private readonly deadline?: Deadline,
   ) {}
 
-  /** The same calls, ending when `deadline` fires (one GraphQL operation's deadline). */
-  withDeadline(deadline: AbortSignal): OpenAccountApi {
+  /** The same calls, ending when `deadline` passes (one GraphQL operation's deadline). */
+  withDeadline(deadline: Deadline): OpenAccountApi {
     return new OpenAccountApi(this.transport, this.tokens, deadline);
   }
 
@@ -91,7 +92,7 @@ export class OpenAccountApi {
 
   private call(appid: string, method: 'GET' | 'POST', path: string, body: object | undefined): Promise<WeChatResult<WeChatBody>> {
     return withToken(this.tokens, appid, (accessToken) =>
-      this.transport.send({ method, path, query: { access_token: accessToken }, body, signal: this.deadline }),
+      this.transport.send({ method, path, query: { access_token: accessToken }, body, signal: this.deadline?.signal }),
     );
   }
 

@@ -146,7 +146,8 @@ export class WeChatTransport {
         if (error instanceof TaskCancelledError) return failure(deadlineFailure(stage, 'no'));
         throw error;
       });
-    if (deadline === undefined) return outcome;
+    // A call that got a slot at once never waits in the queue (the common case: no listener).
+    if (deadline === undefined || inSlot) return outcome;
     return whileQueued(outcome, deadline, () => !inSlot, () => failure(deadlineFailure(stage, 'no')));
   }
 
