@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { APPID_RULE, isAppId } from '../wechat/appid';
@@ -55,7 +55,7 @@ export function readApiKeysFile(path: string): readonly ApiKeyEntry[] {
 }
 
 export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
+  return hash('sha256', key, 'hex');
 }
 
 /** A new random key: the prefix and 256 bits, base64url. */
@@ -68,19 +68,23 @@ export function generateApiKey(): string {
  * matches, so timing tells nothing about which hashes exist.
  */
 export function createApiKeyVerifier(entries: readonly ApiKeyEntry[]): (key: string) => Caller | undefined {
-  const known = entries.map((entry) => ({ entry, hash: Buffer.from(entry.sha256, 'hex') }));
-  return (key) => {
-    const hash = createHash('sha256').update(key, 'utf8').digest();
-    let found: ApiKeyEntry | undefined;
-    for (const { entry, hash: expected } of known) {
-      if (timingSafeEqual(hash, expected) && found === undefined) found = entry;
-    }
-    if (found === undefined) return undefined;
-    return {
-      id: `api-key:${found.name}`,
+  // Callers are immutable, so each key's is built once rather than per request.
+  const known = entries.map((entry) => {
+    const caller: Caller = {
+      id: `api-key:${entry.name}`,
       kind: 'api-key',
-      appids: found.appids === '*' ? '*' : new Set(found.appids),
-      scopes: new Set(found.scopes),
+      appids: entry.appids === '*' ? '*' : new Set(entry.appids),
+      scopes: new Set(entry.scopes),
     };
+    return { hash: Buffer.from(entry.sha256, 'hex'), caller };
+  });
+  return (key) => {
+    const digest = hash('sha256', key, 'buffer');
+    let found: Caller | undefined;
+    // Every entry is compared, in constant time, whichever matches.
+    for (const { hash: expected, caller } of known) {
+      if (timingSafeEqual(digest, expected) && found === undefined) found = caller;
+    }
+    return found;
   };
 }
