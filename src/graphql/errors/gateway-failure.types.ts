@@ -2,6 +2,9 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { CredentialAttempt, NoCredentialsFailure, OutcomeUnknownFailure, StoreUnavailableFailure, UnavailableFailure } from '../../wechat/result';
 import { GatewayError } from './gateway-error.types';
 
+// Result and error types are plain data: `simpleResolvers` gives their fields graphql-js's
+// default resolver instead of type-graphql's middleware stack on every field of every response.
+
 export enum UnavailableReason {
   CONNECT = 'CONNECT',
   TIMEOUT = 'TIMEOUT',
@@ -30,7 +33,7 @@ const REASONS: Record<UnavailableFailure['reason'], UnavailableReason> = {
   'bad-response': UnavailableReason.BAD_RESPONSE,
 };
 
-@ObjectType({ implements: GatewayError, description: 'No usable answer came from WeChat (unreachable, timed out, or not a WeChat answer). Retry later.' })
+@ObjectType({ simpleResolvers: true, implements: GatewayError, description: 'No usable answer came from WeChat (unreachable, timed out, or not a WeChat answer). Retry later.' })
 export class WeChatUnavailableError extends GatewayError {
   @Field(() => UnavailableReason)
   reason: UnavailableReason;
@@ -58,7 +61,7 @@ export class WeChatUnavailableError extends GatewayError {
   }
 }
 
-@ObjectType({ implements: GatewayError, description: 'The gateway holds no credentials that can act for this appid: neither its own appsecret nor a third-party platform authorisation. The message says what was tried; nothing was sent.' })
+@ObjectType({ simpleResolvers: true, implements: GatewayError, description: 'The gateway holds no credentials that can act for this appid: neither its own appsecret nor a third-party platform authorisation. The message says what was tried; nothing was sent.' })
 export class NoCredentialsError extends GatewayError {
   @Field({ description: 'The appid the gateway has no credentials for.' })
   appid: string;
@@ -84,7 +87,7 @@ function describeAttempt(attempt: CredentialAttempt): string {
   }
 }
 
-@ObjectType({ implements: GatewayError, description: "The gateway's credential store (Redis, or its state file) could not be reached, so no access token could be read or refreshed. Nothing was sent to WeChat. Retry later." })
+@ObjectType({ simpleResolvers: true, implements: GatewayError, description: "The gateway's credential store (Redis, or its state file) could not be reached, so no access token could be read or refreshed. Nothing was sent to WeChat. Retry later." })
 export class CredentialStoreUnavailableError extends GatewayError {
   constructor(failure: StoreUnavailableFailure) {
     super();
@@ -94,7 +97,7 @@ export class CredentialStoreUnavailableError extends GatewayError {
   }
 }
 
-@ObjectType({ implements: GatewayError, description: 'The gateway has as many WeChat calls in flight and queued as it allows, so it did not send this one. Retry shortly, with backoff.' })
+@ObjectType({ simpleResolvers: true, implements: GatewayError, description: 'The gateway has as many WeChat calls in flight and queued as it allows, so it did not send this one. Retry shortly, with backoff.' })
 export class OverloadedError extends GatewayError {
   constructor() {
     super();
@@ -103,7 +106,7 @@ export class OverloadedError extends GatewayError {
   }
 }
 
-@ObjectType({ implements: GatewayError, description: 'A change was sent to WeChat, no answer came, and reading the state could not tell whether it was applied.' })
+@ObjectType({ simpleResolvers: true, implements: GatewayError, description: 'A change was sent to WeChat, no answer came, and reading the state could not tell whether it was applied.' })
 export class OutcomeUnknownError extends GatewayError {
   @Field({ description: 'What to read before trying again.' })
   check: string;

@@ -3,6 +3,9 @@ import { describeErrcode } from '../../wechat/errcodes';
 import type { ErrcodeFailure } from '../../wechat/result';
 import { GatewayError } from './gateway-error.types';
 
+// Result and error types are plain data: `simpleResolvers` gives their fields graphql-js's
+// default resolver instead of type-graphql's middleware stack on every field of every response.
+
 @InterfaceType({ implements: GatewayError, description: 'WeChat answered with an errcode other than 0.' })
 export abstract class WeChatError extends GatewayError {
   @Field(() => Int, { description: 'The errcode as WeChat sent it.' })
@@ -31,42 +34,43 @@ export interface WeChatErrorClass {
   readonly errcode: number;
 }
 
-@ObjectType({ implements: [WeChatError, GatewayError], description: 'errcode 40013: the appid or open_appid is unknown to WeChat, or the appid is not the account the token belongs to.' })
+@ObjectType({ simpleResolvers: true, implements: [WeChatError, GatewayError], description: 'errcode 40013: the appid or open_appid is unknown to WeChat, or the appid is not the account the token belongs to.' })
 export class InvalidAppIdError extends WeChatError {
   static readonly errcode = 40013;
 }
 
-@ObjectType({ implements: [WeChatError, GatewayError], description: 'errcode 89001: the account and the open platform account have different owners (subjects).' })
+@ObjectType({ simpleResolvers: true, implements: [WeChatError, GatewayError], description: 'errcode 89001: the account and the open platform account have different owners (subjects).' })
 export class SubjectMismatchError extends WeChatError {
   static readonly errcode = 89001;
 }
 
-@ObjectType({ implements: [WeChatError, GatewayError], description: 'errcode 89003: the open platform account was not created through the API; only the web console can unbind from it.' })
+@ObjectType({ simpleResolvers: true, implements: [WeChatError, GatewayError], description: 'errcode 89003: the open platform account was not created through the API; only the web console can unbind from it.' })
 export class OpenAccountNotCreatedByApiError extends WeChatError {
   static readonly errcode = 89003;
 }
 
-@ObjectType({ implements: [WeChatError, GatewayError], description: 'errcode 89004: the open platform account is over its limit of bound accounts (100).' })
+@ObjectType({ simpleResolvers: true, implements: [WeChatError, GatewayError], description: 'errcode 89004: the open platform account is over its limit of bound accounts (100).' })
 export class OpenAccountLimitExceededError extends WeChatError {
   static readonly errcode = 89004;
 }
 
-@ObjectType({ implements: [WeChatError, GatewayError], description: 'errcode 89002: the account is not bound to that open platform account (or to any).' })
+@ObjectType({ simpleResolvers: true, implements: [WeChatError, GatewayError], description: 'errcode 89002: the account is not bound to that open platform account (or to any).' })
 export class OpenAccountNotBoundError extends WeChatError {
   static readonly errcode = 89002;
 }
 
-@ObjectType({ implements: [WeChatError, GatewayError], description: 'errcode 89000: the account is already bound to an open platform account.' })
+@ObjectType({ simpleResolvers: true, implements: [WeChatError, GatewayError], description: 'errcode 89000: the account is already bound to an open platform account.' })
 export class AccountAlreadyBoundError extends WeChatError {
   static readonly errcode = 89000;
 }
 
-@ObjectType({ implements: [WeChatError, GatewayError], description: 'errcode 89036: the open platform account was neither created through the API nor verified, so accounts cannot be bound to it through the API.' })
+@ObjectType({ simpleResolvers: true, implements: [WeChatError, GatewayError], description: 'errcode 89036: the open platform account was neither created through the API nor verified, so accounts cannot be bound to it through the API.' })
 export class OpenAccountNotBindableError extends WeChatError {
   static readonly errcode = 89036;
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: [WeChatError, GatewayError],
   description: 'Any errcode without a type of its own in this result (for example -1 system busy, 48001 API not authorised, 45009 daily quota reached). Switch on errcode for the rare ones that matter to you.',
 })

@@ -11,11 +11,14 @@ import {
 } from '../errors/wechat-error.types';
 import { WeChatApp } from './wechat-app.types';
 
+// Result and error types are plain data: `simpleResolvers` gives their fields graphql-js's
+// default resolver instead of type-graphql's middleware stack on every field of every response.
+
 /**
  * An account and an open platform account: what every success of this family reports. A base
  * for fields only; type-graphql emits no type for it, as no field returns it.
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 abstract class AccountAndOpenAccount {
   @Field({ description: 'The Official Account or Mini Program.' })
   appid: string;
@@ -33,11 +36,11 @@ abstract class AccountAndOpenAccount {
   }
 }
 
-@ObjectType({ description: 'The open platform account an Official Account or Mini Program is bound to.' })
+@ObjectType({ simpleResolvers: true, description: 'The open platform account an Official Account or Mini Program is bound to.' })
 export class OpenAccount extends AccountAndOpenAccount {}
 
 /** A change WeChat applied. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 abstract class ChangeApplied extends AccountAndOpenAccount {
   @Field({ description: "True when WeChat's answer was lost and reading the account's open account confirmed the change." })
   verifiedByRead: boolean;
@@ -48,16 +51,16 @@ abstract class ChangeApplied extends AccountAndOpenAccount {
   }
 }
 
-@ObjectType({ description: 'A new open platform account was created, with the account bound to it.' })
+@ObjectType({ simpleResolvers: true, description: 'A new open platform account was created, with the account bound to it.' })
 export class CreateOpenAccountSuccess extends ChangeApplied {}
 
-@ObjectType({ description: 'The account is now bound to the open platform account.' })
+@ObjectType({ simpleResolvers: true, description: 'The account is now bound to the open platform account.' })
 export class BindOpenAccountSuccess extends ChangeApplied {}
 
-@ObjectType({ description: 'The account is no longer bound to the open platform account.' })
+@ObjectType({ simpleResolvers: true, description: 'The account is no longer bound to the open platform account.' })
 export class UnbindOpenAccountSuccess extends ChangeApplied {}
 
-@ObjectType({ description: 'Whether an Official Account or Mini Program is bound to an open platform account.' })
+@ObjectType({ simpleResolvers: true, description: 'Whether an Official Account or Mini Program is bound to an open platform account.' })
 export class OpenAccountStatus {
   @Field({ description: 'The Official Account or Mini Program.' })
   appid: string;
