@@ -101,6 +101,39 @@ describe('SharedTokenCache', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
+  it('reads the store once while its token is fresh, and again once WeChat refuses it', async () => {
+    const store = new MemoryStore();
+    let reads = 0;
+    const getToken = store.getToken.bind(store);
+    store.getToken = (key) => {
+      reads += 1;
+      return getToken(key);
+    };
+    const cache = new SharedTokenCache(store);
+    let n = 0;
+    const fetch = jest.fn(async () => issued(`T${++n}`));
+    for (let i = 0; i < 100; i++) expect(await cache.get('wxa', fetch)).toEqual(success('T1'));
+    const readsWhileFresh = reads;
+    // A cold key: one read before the lock, one under it, then memory only.
+    expect(readsWhileFresh).toBe(2);
+    await cache.invalidate('wxa', 'T1');
+    expect(await cache.get('wxa', fetch, 'T1')).toEqual(success('T2'));
+    expect(reads).toBeGreaterThan(readsWhileFresh);
+    expect(await cache.get('wxa', fetch)).toEqual(success('T2'));
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not keep a token that was refused while a flight was reading it', async () => {
+    const store = new MemoryStore();
+    const cache = new SharedTokenCache(store);
+    await store.putToken('wxa', { value: 'T1', refreshAt: Date.now() + 60_000, expiresAt: Date.now() + 120_000 });
+    const plain = cache.get('wxa', async () => issued('T2'));
+    await cache.invalidate('wxa', 'T1');
+    expect(await plain).toEqual(success('T1'));
+    // The store no longer has T1; this process must not answer T1 from memory either.
+    expect(await cache.get('wxa', async () => issued('T2'))).toEqual(success('T2'));
+  });
+
   it('keeps keys apart', async () => {
     const cache = new SharedTokenCache(new MemoryStore());
     const fetch = jest.fn(async () => issued('T'));

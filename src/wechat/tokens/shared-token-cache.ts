@@ -44,11 +44,20 @@ export interface SharedTokenCacheOptions {
  * caller that knows which token failed never accepts it from such a flight, and joins or starts a
  * fresh one instead (started after the delete, it reads the new state).
  *
+ * 4. **This process's copy**: a token read or fetched here is kept in memory until its
+ *    `refreshAt`, so a call does not read the store (a Redis round trip) while the token is
+ *    fresh. Once due, or refused by WeChat, the store is read again. Another replica's earlier
+ *    refresh cannot strand this copy: WeChat keeps the previous token working for about 5
+ *    minutes after a new one is issued, and a refusal sends the retry to the store anyway.
+ *
  * A store that cannot be reached answers `store-unavailable` and fetches nothing: fetching behind
  * the other replicas' backs is how tokens overwrite each other and calls fail with 40001.
  */
 export class SharedTokenCache {
   private readonly inflight = new Map<string, Promise<WeChatResult<string>>>();
+  private readonly known = new Map<string, StoredToken>();
+  /** The last token WeChat refused per key: a flight that read it before the refusal must not keep it. */
+  private readonly refusedTokens = new Map<string, string>();
   private readonly now: () => number;
   private readonly lockTtlMs: number;
   private readonly pollMs: number;
@@ -67,6 +76,8 @@ export class SharedTokenCache {
    * just refused for this key, which is never handed back.
    */
   async get(key: string, fetch: () => Promise<WeChatResult<IssuedToken>>, refused?: string): Promise<WeChatResult<string>> {
+    const known = this.known.get(key);
+    if (this.fresh(known, refused)) return success(known.value);
     const first = await this.flight(key, fetch, refused);
     if (refused === undefined || !first.ok || first.data !== refused) return first;
     return this.flight(key, fetch, refused);
@@ -74,17 +85,22 @@ export class SharedTokenCache {
 
   /** Forgets `failedToken` if it is still the stored one. A store error is left for the next `get` to report. */
   async invalidate(key: string, failedToken: string): Promise<void> {
+    this.refusedTokens.set(key, failedToken);
+    if (this.known.get(key)?.value === failedToken) this.known.delete(key);
     await this.store.deleteTokenIf(key, failedToken).catch(ignoreStoreErrors);
   }
 
   /** Forgets the token whatever it is (an authorizer that revoked the platform). */
   async drop(key: string): Promise<void> {
+    this.known.delete(key);
     await this.store.deleteToken(key);
   }
 
   /** Stores a token WeChat issued outside a refresh (api_query_auth answers with one). */
   async put(key: string, issued: IssuedToken): Promise<void> {
-    await this.store.putToken(key, this.toStored(issued));
+    const stored = this.toStored(issued);
+    await this.store.putToken(key, stored);
+    this.known.set(key, stored);
   }
 
   private flight(key: string, fetch: () => Promise<WeChatResult<IssuedToken>>, refused: string | undefined): Promise<WeChatResult<string>> {
@@ -99,7 +115,7 @@ export class SharedTokenCache {
   private async resolve(key: string, fetch: () => Promise<WeChatResult<IssuedToken>>, refused: string | undefined): Promise<WeChatResult<string>> {
     try {
       const cached = await this.store.getToken(key);
-      if (this.fresh(cached, refused)) return success(cached.value);
+      if (this.fresh(cached, refused)) return this.remember(key, cached);
       const owner = randomUUID();
       const giveUpAt = this.now() + this.lockTtlMs + 5_000;
       for (;;) {
@@ -107,7 +123,10 @@ export class SharedTokenCache {
         // Another replica is refreshing: take its token when it lands, or the current one while
         // that is still inside its lifetime (it was only due for refresh).
         const current = await this.store.getToken(key);
-        if (current !== undefined && current.value !== refused && this.now() < current.expiresAt) return success(current.value);
+        if (current !== undefined && current.value !== refused) {
+          if (this.now() < current.refreshAt) return this.remember(key, current);
+          if (this.now() < current.expiresAt) return success(current.value);
+        }
         if (this.now() >= giveUpAt) {
           return failure({ kind: 'unavailable', reason: 'timeout', sent: 'no', detail: 'no token arrived while another replica held the refresh lock', stage: 'token' });
         }
@@ -127,16 +146,21 @@ export class SharedTokenCache {
   ): Promise<WeChatResult<string>> {
     try {
       const current = await this.store.getToken(key);
-      if (this.fresh(current, refused)) return success(current.value);
+      if (this.fresh(current, refused)) return this.remember(key, current);
       const issued = await fetch();
       if (!issued.ok) return issued;
       const stored = this.toStored(issued.data);
       // The token is good even if it cannot be stored; the next call will report the store.
       await this.store.putToken(key, stored).catch(ignoreStoreErrors);
-      return success(stored.value);
+      return this.remember(key, stored);
     } finally {
       await this.store.unlock(key, owner).catch(ignoreStoreErrors);
     }
+  }
+
+  private remember(key: string, token: StoredToken): WeChatResult<string> {
+    if (this.refusedTokens.get(key) !== token.value) this.known.set(key, token);
+    return success(token.value);
   }
 
   private fresh(token: StoredToken | undefined, refused: string | undefined): token is StoredToken {
