@@ -187,9 +187,10 @@ export interface BaselineProcess {
   stop(): Promise<void>;
 }
 
-export async function startBaseline(simulatorUrl: string, apps: Record<string, string>): Promise<BaselineProcess> {
+/** The minimal baseline (bench/baseline-server.ts) or Apollo Server's floor (bench/apollo-floor-server.ts). */
+export async function startBaseline(simulatorUrl: string, apps: Record<string, string>, server: 'baseline' | 'apollo-floor' = 'baseline'): Promise<BaselineProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(DIST, 'bench', 'baseline-server.js')], {
+  const child = spawn(process.execPath, [join(DIST, 'bench', `${server}-server.js`)], {
     env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', PORT: String(port), UPSTREAM: simulatorUrl, WECHAT_APPS: JSON.stringify(apps) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -63,6 +63,7 @@ export function renderReport(r: BenchResults): string {
     ['token fetches for 1,000 concurrent calls on a cold appid = 1', String(r.stampede.tokenFetches), met(r.stampede.tokenFetches === 1)],
     ['start-up ≤ 1.5 s', ms(r.startup.medianMs), met(r.startup.medianMs <= 1500)],
   ];
+  const floorRatio = ratio(o.apolloFloor.saturated.rps, o.baseline.saturated.rps);
 
   out.push('# Benchmark results', '');
   out.push(`Written by \`npm run bench\` (bench/run.ts) on ${r.startedAt.toISOString()}, in ${Math.round(r.elapsedS)} s.${SETTINGS.quick ? ' **BENCH_QUICK=1: short runs, numbers not meaningful.**' : ''}`, '');
@@ -78,7 +79,8 @@ export function renderReport(r: BenchResults): string {
   out.push(
     `Every server is its own process on loopback: the WeChat simulator (no artificial delay except in item 2), the gateway ` +
       '(`node dist/src/main.js`, `NODE_ENV=production`, `LOG_LEVEL=info` unless said, logs to a file), the baseline ' +
-      '(bench/baseline-server.ts) and the direct undici client (bench/direct-client.ts); autocannon runs in the runner. ' +
+      "(bench/baseline-server.ts), Apollo Server's floor (bench/apollo-floor-server.ts) and the direct undici client " +
+      '(bench/direct-client.ts); autocannon runs in the runner. ' +
       `**All of them share the machine's ${m.cores} cores**, so the gateway never has a core to itself, and the simulator's and ` +
       "autocannon's CPU is part of every figure; ratios measured in the same run are the meaningful numbers. " +
       `Each load run: ${SETTINGS.warmupS} s warm-up, then ${SETTINGS.durationS} s measured; fixed load = ${SETTINGS.fixedConnections} connections, ` +
@@ -90,6 +92,12 @@ export function renderReport(r: BenchResults): string {
   );
 
   out.push('## Targets', '', table(['target', 'measured', ''], targets), '');
+  out.push(
+    `For scale: Apollo Server alone, serving the baseline's own schema and resolver with nothing of the gateway (bench/apollo-floor-server.ts), ` +
+      `reaches ${floorRatio} of the baseline at saturation (${rps(o.apolloFloor.saturated.rps)} req/s), and the gateway ${ratio(o.gateway.saturated.rps, o.apolloFloor.saturated.rps)} of that. ` +
+      '`@apollo/server` is part of the fixed stack, so its floor bounds what any gateway built on it can reach here.',
+    '',
+  );
 
   out.push('## 1. Overhead: `unbindOpenAccount`', '');
   out.push(table(['target', 'req/s', 'p50', 'p99', 'failed'], [
@@ -99,15 +107,23 @@ export function renderReport(r: BenchResults): string {
     loadRow(`gateway, saturation (${SETTINGS.saturationConnections})`, o.gateway.saturated),
     loadRow(`baseline, saturation (${SETTINGS.saturationConnections})`, o.baseline.saturated),
     loadRow(`direct undici, saturation (${SETTINGS.saturationConnections})`, o.direct.saturated),
+    loadRow(`Apollo Server's floor, ${SETTINGS.fixedConnections} connections`, o.apolloFloor.fixed),
+    loadRow(`Apollo Server's floor, saturation (${SETTINGS.saturationConnections})`, o.apolloFloor.saturated),
   ]));
   out.push('');
   const ratioRows = (name: string, g: LoadResult, b: LoadResult, d: LoadResult) => [
     [`${name}: gateway / baseline`, ratio(g.rps, b.rps), ratio(g.p50, b.p50), ratio(g.p99, b.p99)],
     [`${name}: gateway / direct`, ratio(g.rps, d.rps), ratio(g.p50, d.p50), ratio(g.p99, d.p99)],
   ];
+  const floorRows = (name: string, g: LoadResult, f: LoadResult, b: LoadResult) => [
+    [`${name}: gateway / Apollo's floor`, ratio(g.rps, f.rps), ratio(g.p50, f.p50), ratio(g.p99, f.p99)],
+    [`${name}: Apollo's floor / baseline`, ratio(f.rps, b.rps), ratio(f.p50, b.p50), ratio(f.p99, b.p99)],
+  ];
   out.push(table(['ratio', 'req/s', 'p50', 'p99'], [
     ...ratioRows(`${SETTINGS.fixedConnections} connections`, o.gateway.fixed, o.baseline.fixed, o.direct.fixed),
     ...ratioRows('saturation', o.gateway.saturated, o.baseline.saturated, o.direct.saturated),
+    ...floorRows(`${SETTINGS.fixedConnections} connections`, o.gateway.fixed, o.apolloFloor.fixed, o.baseline.fixed),
+    ...floorRows('saturation', o.gateway.saturated, o.apolloFloor.saturated, o.baseline.saturated),
   ]));
   out.push('');
   out.push(`Half of saturation: ${rps(o.halfRate)} req/s, half the gateway's saturated rate, offered to both at an even pace (bench/paced-load.ts, open loop, up to 50 connections, latency from when each request was due):`, '');

@@ -2,7 +2,8 @@
  * Item 1: what the gateway adds. The unbindOpenAccount mutation through the gateway, against
  * (a) the minimal baseline (bench/baseline-server.ts) and (b) the same upstream POST made
  * directly with undici (bench/direct-client.ts), each at a fixed connection count and at
- * saturation. Then the "p99 at half of saturation" target: gateway and baseline both offered
+ * saturation; and Apollo Server alone on the baseline's schema (bench/apollo-floor-server.ts),
+ * which splits the gap into what @apollo/server costs and what the gateway's own code costs. Then the "p99 at half of saturation" target: gateway and baseline both offered
  * half the gateway's saturated rate. Then logging's cost: the saturated run with LOG_LEVEL=warn,
  * which drops the per-upstream-call `info` line.
  */
@@ -18,6 +19,8 @@ export interface OverheadResult {
   readonly gateway: { fixed: LoadResult; saturated: LoadResult; half: LoadResult };
   readonly baseline: { fixed: LoadResult; saturated: LoadResult; half: LoadResult };
   readonly direct: { fixed: LoadResult; saturated: LoadResult };
+  /** Apollo Server alone on the baseline's schema (bench/apollo-floor-server.ts). */
+  readonly apolloFloor: { fixed: LoadResult; saturated: LoadResult };
   /** Saturated gateway with LOG_LEVEL=warn (no per-call info line). */
   readonly gatewayQuietLogs: LoadResult;
   /** Offered rate of the half-saturation runs, req/s. */
@@ -53,6 +56,12 @@ export async function overhead(ctx: BenchContext): Promise<OverheadResult> {
   const bHalf = await paced(baseline.url, baselineBody, halfRate);
   await baseline.stop();
 
+  ctx.progress("overhead: Apollo Server's floor");
+  const floor = await startBaseline(ctx.sim.url, ctx.apps, 'apollo-floor');
+  const fFixed = await run(floor.url, baselineBody, fixedConnections);
+  const fSaturated = await run(floor.url, baselineBody, saturationConnections);
+  await floor.stop();
+
   ctx.progress('overhead: direct undici');
   const direct = async (connections: number): Promise<LoadResult> => {
     const result = await runDirectClient({
@@ -79,6 +88,7 @@ export async function overhead(ctx: BenchContext): Promise<OverheadResult> {
     gateway: { fixed: gFixed, saturated: gSaturated, half: gHalf },
     baseline: { fixed: bFixed, saturated: bSaturated, half: bHalf },
     direct: { fixed: dFixed, saturated: dSaturated },
+    apolloFloor: { fixed: fFixed, saturated: fSaturated },
     gatewayQuietLogs: gQuiet,
     halfRate,
     resultTypes: types,
