@@ -198,19 +198,22 @@ export class WeChatTransport {
 
   /** One log line and one metric per upstream request. Path only: the query holds the access token. */
   private record(upstream: Upstream, request: WeChatRequest, stage: 'call' | 'token', result: WeChatResult<WeChatBody>, ms: number): void {
-    const fields: Record<string, unknown> = { origin: upstream.origin, path: request.path, ms: Math.round(ms * 10) / 10 };
+    const { origin } = upstream;
+    const { path } = request;
+    const rounded = Math.round(ms * 10) / 10;
     let outcome = '0';
     if (result.ok) {
-      this.options.logger.info({ ...fields, errcode: 0 }, 'wechat call');
+      this.options.logger.info({ origin, path, ms: rounded, errcode: 0 }, 'wechat call');
     } else if (result.failure.kind === 'errcode') {
-      outcome = String(result.failure.errcode);
-      this.options.logger.info({ ...fields, errcode: result.failure.errcode, rid: result.failure.rid }, 'wechat call');
+      const { errcode, rid } = result.failure;
+      outcome = String(errcode);
+      this.options.logger.info({ origin, path, ms: rounded, errcode, rid }, 'wechat call');
     } else if (result.failure.kind === 'unavailable') {
       const { reason, sent, detail, httpStatus } = result.failure;
       outcome = reason;
-      this.options.logger.warn({ ...fields, reason, sent, detail, httpStatus }, 'wechat call failed');
+      this.options.logger.warn({ origin, path, ms: rounded, reason, sent, detail, httpStatus }, 'wechat call failed');
     }
-    this.options.observer?.upstreamCall({ origin: upstream.origin, path: request.path, stage, outcome, seconds: ms / 1000 });
+    this.options.observer?.upstreamCall({ origin, path, stage, outcome, seconds: ms / 1000 });
   }
 }
 
