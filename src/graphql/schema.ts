@@ -5,6 +5,7 @@ import { buildSchema, createResolversMap } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import { OpenAccountResolver } from './open-account/open-account.resolver';
 import { checkRepresentations, resolveWeChatAppReference } from './open-account/wechat-app.reference';
+import { WeChatAppQueries } from './open-account/wechat-app.queries';
 import { WeChatAppResolver } from './open-account/wechat-app.resolver';
 import { WeChatApp } from './open-account/wechat-app.types';
 
@@ -22,7 +23,7 @@ const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/fede
  */
 export async function buildGatewaySchema(options: SchemaOptions = { maxEntityRepresentations: 500 }): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [OpenAccountResolver, WeChatAppResolver],
+    resolvers: [OpenAccountResolver, WeChatAppResolver, WeChatAppQueries],
     orphanedTypes: [WeChatApp],
     // Arguments are checked by their own decorators (AppIdArg); no class-validator pass needed.
     validate: false,

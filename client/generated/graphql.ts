@@ -1,0 +1,356 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Why no usable answer came from WeChat. */
+export type UnavailableReason =
+  /** WeChat answered something that is not a WeChat JSON answer. */
+  | 'BAD_RESPONSE'
+  /** WeChat could not be reached; the request was never sent. */
+  | 'CONNECT'
+  /** The connection closed before WeChat answered. */
+  | 'CONNECTION_LOST'
+  /** WeChat answered with an HTTP status other than 200. */
+  | 'HTTP_STATUS'
+  /** WeChat did not answer in time after the request was sent. */
+  | 'TIMEOUT';
+
+export type AppStateFragment = { appid: string, openAccount:
+    | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
+    | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
+    | { __typename: 'OpenAccount', appid: string, openAppid: string }
+    | { __typename: 'OpenAccountNotBoundError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OtherWeChatError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OutcomeUnknownError', check: string, message: string, retryable: boolean }
+    | { __typename: 'OverloadedError', message: string, retryable: boolean }
+    | { __typename: 'WeChatUnavailableError', reason: UnavailableReason, httpStatus: number | null, mayHaveReachedWeChat: boolean, message: string, retryable: boolean }
+   };
+
+export type AppQueryVariables = Exact<{
+  appid: string;
+}>;
+
+
+export type AppQuery = { app: { appid: string, openAccount:
+      | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
+      | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+      | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
+      | { __typename: 'OpenAccount', appid: string, openAppid: string }
+      | { __typename: 'OpenAccountNotBoundError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+      | { __typename: 'OtherWeChatError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+      | { __typename: 'OutcomeUnknownError', check: string, message: string, retryable: boolean }
+      | { __typename: 'OverloadedError', message: string, retryable: boolean }
+      | { __typename: 'WeChatUnavailableError', reason: UnavailableReason, httpStatus: number | null, mayHaveReachedWeChat: boolean, message: string, retryable: boolean }
+     } };
+
+export type AppsQueryVariables = Exact<{
+  appids: Array<string> | string;
+}>;
+
+
+export type AppsQuery = { apps: Array<{ appid: string, openAccount:
+      | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
+      | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+      | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
+      | { __typename: 'OpenAccount', appid: string, openAppid: string }
+      | { __typename: 'OpenAccountNotBoundError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+      | { __typename: 'OtherWeChatError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+      | { __typename: 'OutcomeUnknownError', check: string, message: string, retryable: boolean }
+      | { __typename: 'OverloadedError', message: string, retryable: boolean }
+      | { __typename: 'WeChatUnavailableError', reason: UnavailableReason, httpStatus: number | null, mayHaveReachedWeChat: boolean, message: string, retryable: boolean }
+     }> };
+
+export type BindOpenAccountWithAppMutationVariables = Exact<{
+  appid: string;
+  openAppid: string;
+}>;
+
+
+export type BindOpenAccountWithAppMutation = { bindOpenAccount:
+    | { __typename: 'AccountAlreadyBoundError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'BindOpenAccountSuccess', appid: string, openAppid: string, verifiedByRead: boolean, app: { appid: string, openAccount:
+          | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
+          | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+          | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
+          | { __typename: 'OpenAccount', appid: string, openAppid: string }
+          | { __typename: 'OpenAccountNotBoundError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+          | { __typename: 'OtherWeChatError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+          | { __typename: 'OutcomeUnknownError', check: string, message: string, retryable: boolean }
+          | { __typename: 'OverloadedError', message: string, retryable: boolean }
+          | { __typename: 'WeChatUnavailableError', reason: UnavailableReason, httpStatus: number | null, mayHaveReachedWeChat: boolean, message: string, retryable: boolean }
+         } }
+    | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
+    | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
+    | { __typename: 'OpenAccountLimitExceededError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OpenAccountNotBindableError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OtherWeChatError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OutcomeUnknownError', check: string, message: string, retryable: boolean }
+    | { __typename: 'OverloadedError', message: string, retryable: boolean }
+    | { __typename: 'SubjectMismatchError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'WeChatUnavailableError', reason: UnavailableReason, httpStatus: number | null, mayHaveReachedWeChat: boolean, message: string, retryable: boolean }
+   };
+
+export type BindOpenAccountMutationVariables = Exact<{
+  appid: string;
+  openAppid: string;
+}>;
+
+
+export type BindOpenAccountMutation = { bindOpenAccount:
+    | { __typename: 'AccountAlreadyBoundError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'BindOpenAccountSuccess', appid: string, openAppid: string, verifiedByRead: boolean }
+    | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
+    | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
+    | { __typename: 'OpenAccountLimitExceededError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OpenAccountNotBindableError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OtherWeChatError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OutcomeUnknownError', check: string, message: string, retryable: boolean }
+    | { __typename: 'OverloadedError', message: string, retryable: boolean }
+    | { __typename: 'SubjectMismatchError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'WeChatUnavailableError', reason: UnavailableReason, httpStatus: number | null, mayHaveReachedWeChat: boolean, message: string, retryable: boolean }
+   };
+
+export type CreateOpenAccountWithAppMutationVariables = Exact<{
+  appid: string;
+}>;
+
+
+export type CreateOpenAccountWithAppMutation = { createOpenAccount:
+    | { __typename: 'AccountAlreadyBoundError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'CreateOpenAccountSuccess', appid: string, openAppid: string, verifiedByRead: boolean, app: { appid: string, openAccount:
+          | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
+          | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+          | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
+          | { __typename: 'OpenAccount', appid: string, openAppid: string }
+          | { __typename: 'OpenAccountNotBoundError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+          | { __typename: 'OtherWeChatError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+          | { __typename: 'OutcomeUnknownError', check: string, message: string, retryable: boolean }
+          | { __typename: 'OverloadedError', message: string, retryable: boolean }
+          | { __typename: 'WeChatUnavailableError', reason: UnavailableReason, httpStatus: number | null, mayHaveReachedWeChat: boolean, message: string, retryable: boolean }
+         } }
+    | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
+    | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
+    | { __typename: 'OtherWeChatError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OutcomeUnknownError', check: string, message: string, retryable: boolean }
+    | { __typename: 'OverloadedError', message: string, retryable: boolean }
+    | { __typename: 'WeChatUnavailableError', reason: UnavailableReason, httpStatus: number | null, mayHaveReachedWeChat: boolean, message: string, retryable: boolean }
+   };
+
+export type CreateOpenAccountMutationVariables = Exact<{
+  appid: string;
+}>;
+
+
+export type CreateOpenAccountMutation = { createOpenAccount:
+    | { __typename: 'AccountAlreadyBoundError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'CreateOpenAccountSuccess', appid: string, openAppid: string, verifiedByRead: boolean }
+    | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
+    | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
+    | { __typename: 'OtherWeChatError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OutcomeUnknownError', check: string, message: string, retryable: boolean }
+    | { __typename: 'OverloadedError', message: string, retryable: boolean }
+    | { __typename: 'WeChatUnavailableError', reason: UnavailableReason, httpStatus: number | null, mayHaveReachedWeChat: boolean, message: string, retryable: boolean }
+   };
+
+type ErrorFields_AccountAlreadyBoundError_Fragment = { errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean };
+
+type ErrorFields_CredentialStoreUnavailableError_Fragment = { message: string, retryable: boolean };
+
+type ErrorFields_InvalidAppIdError_Fragment = { errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean };
+
+type ErrorFields_NoCredentialsError_Fragment = { appid: string, message: string, retryable: boolean };
+
+type ErrorFields_OpenAccountLimitExceededError_Fragment = { errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean };
+
+type ErrorFields_OpenAccountNotBindableError_Fragment = { errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean };
+
+type ErrorFields_OpenAccountNotBoundError_Fragment = { errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean };
+
+type ErrorFields_OpenAccountNotCreatedByApiError_Fragment = { errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean };
+
+type ErrorFields_OtherWeChatError_Fragment = { errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean };
+
+type ErrorFields_OutcomeUnknownError_Fragment = { check: string, message: string, retryable: boolean };
+
+type ErrorFields_OverloadedError_Fragment = { message: string, retryable: boolean };
+
+type ErrorFields_SubjectMismatchError_Fragment = { errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean };
+
+type ErrorFields_WeChatUnavailableError_Fragment = { reason: UnavailableReason, httpStatus: number | null, mayHaveReachedWeChat: boolean, message: string, retryable: boolean };
+
+export type ErrorFieldsFragment =
+  | ErrorFields_AccountAlreadyBoundError_Fragment
+  | ErrorFields_CredentialStoreUnavailableError_Fragment
+  | ErrorFields_InvalidAppIdError_Fragment
+  | ErrorFields_NoCredentialsError_Fragment
+  | ErrorFields_OpenAccountLimitExceededError_Fragment
+  | ErrorFields_OpenAccountNotBindableError_Fragment
+  | ErrorFields_OpenAccountNotBoundError_Fragment
+  | ErrorFields_OpenAccountNotCreatedByApiError_Fragment
+  | ErrorFields_OtherWeChatError_Fragment
+  | ErrorFields_OutcomeUnknownError_Fragment
+  | ErrorFields_OverloadedError_Fragment
+  | ErrorFields_SubjectMismatchError_Fragment
+  | ErrorFields_WeChatUnavailableError_Fragment
+;
+
+export type HasOpenAccountQueryVariables = Exact<{
+  appid: string;
+}>;
+
+
+export type HasOpenAccountQuery = { hasOpenAccount:
+    | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
+    | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
+    | { __typename: 'OpenAccountStatus', appid: string, hasOpenAccount: boolean }
+    | { __typename: 'OtherWeChatError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OutcomeUnknownError', check: string, message: string, retryable: boolean }
+    | { __typename: 'OverloadedError', message: string, retryable: boolean }
+    | { __typename: 'WeChatUnavailableError', reason: UnavailableReason, httpStatus: number | null, mayHaveReachedWeChat: boolean, message: string, retryable: boolean }
+   };
+
+export type MoveAppMutationVariables = Exact<{
+  appid: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type MoveAppMutation = { unbindOpenAccount:
+    | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
+    | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
+    | { __typename: 'OpenAccountLimitExceededError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OpenAccountNotBoundError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OpenAccountNotCreatedByApiError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OtherWeChatError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OutcomeUnknownError', check: string, message: string, retryable: boolean }
+    | { __typename: 'OverloadedError', message: string, retryable: boolean }
+    | { __typename: 'SubjectMismatchError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'UnbindOpenAccountSuccess', app: { openAccount:
+          | { __typename: 'CredentialStoreUnavailableError' }
+          | { __typename: 'InvalidAppIdError' }
+          | { __typename: 'NoCredentialsError' }
+          | { __typename: 'OpenAccount' }
+          | { __typename: 'OpenAccountNotBoundError' }
+          | { __typename: 'OtherWeChatError' }
+          | { __typename: 'OutcomeUnknownError' }
+          | { __typename: 'OverloadedError' }
+          | { __typename: 'WeChatUnavailableError' }
+         } }
+    | { __typename: 'WeChatUnavailableError', reason: UnavailableReason, httpStatus: number | null, mayHaveReachedWeChat: boolean, message: string, retryable: boolean }
+  , bindOpenAccount:
+    | { __typename: 'AccountAlreadyBoundError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'BindOpenAccountSuccess', app: { openAccount:
+          | { __typename: 'CredentialStoreUnavailableError' }
+          | { __typename: 'InvalidAppIdError' }
+          | { __typename: 'NoCredentialsError' }
+          | { __typename: 'OpenAccount', openAppid: string }
+          | { __typename: 'OpenAccountNotBoundError' }
+          | { __typename: 'OtherWeChatError' }
+          | { __typename: 'OutcomeUnknownError' }
+          | { __typename: 'OverloadedError' }
+          | { __typename: 'WeChatUnavailableError' }
+         } }
+    | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
+    | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
+    | { __typename: 'OpenAccountLimitExceededError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OpenAccountNotBindableError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OtherWeChatError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OutcomeUnknownError', check: string, message: string, retryable: boolean }
+    | { __typename: 'OverloadedError', message: string, retryable: boolean }
+    | { __typename: 'SubjectMismatchError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'WeChatUnavailableError', reason: UnavailableReason, httpStatus: number | null, mayHaveReachedWeChat: boolean, message: string, retryable: boolean }
+   };
+
+export type OpenAccountQueryVariables = Exact<{
+  appid: string;
+}>;
+
+
+export type OpenAccountQuery = { openAccount:
+    | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
+    | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
+    | { __typename: 'OpenAccount', appid: string, openAppid: string }
+    | { __typename: 'OpenAccountNotBoundError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OtherWeChatError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OutcomeUnknownError', check: string, message: string, retryable: boolean }
+    | { __typename: 'OverloadedError', message: string, retryable: boolean }
+    | { __typename: 'WeChatUnavailableError', reason: UnavailableReason, httpStatus: number | null, mayHaveReachedWeChat: boolean, message: string, retryable: boolean }
+   };
+
+export type UnbindOpenAccountWithAppMutationVariables = Exact<{
+  appid: string;
+  openAppid: string;
+}>;
+
+
+export type UnbindOpenAccountWithAppMutation = { unbindOpenAccount:
+    | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
+    | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
+    | { __typename: 'OpenAccountLimitExceededError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OpenAccountNotBoundError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OpenAccountNotCreatedByApiError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OtherWeChatError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OutcomeUnknownError', check: string, message: string, retryable: boolean }
+    | { __typename: 'OverloadedError', message: string, retryable: boolean }
+    | { __typename: 'SubjectMismatchError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'UnbindOpenAccountSuccess', appid: string, openAppid: string, verifiedByRead: boolean, app: { appid: string, openAccount:
+          | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
+          | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+          | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
+          | { __typename: 'OpenAccount', appid: string, openAppid: string }
+          | { __typename: 'OpenAccountNotBoundError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+          | { __typename: 'OtherWeChatError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+          | { __typename: 'OutcomeUnknownError', check: string, message: string, retryable: boolean }
+          | { __typename: 'OverloadedError', message: string, retryable: boolean }
+          | { __typename: 'WeChatUnavailableError', reason: UnavailableReason, httpStatus: number | null, mayHaveReachedWeChat: boolean, message: string, retryable: boolean }
+         } }
+    | { __typename: 'WeChatUnavailableError', reason: UnavailableReason, httpStatus: number | null, mayHaveReachedWeChat: boolean, message: string, retryable: boolean }
+   };
+
+export type UnbindOpenAccountMutationVariables = Exact<{
+  appid: string;
+  openAppid: string;
+}>;
+
+
+export type UnbindOpenAccountMutation = { unbindOpenAccount:
+    | { __typename: 'CredentialStoreUnavailableError', message: string, retryable: boolean }
+    | { __typename: 'InvalidAppIdError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'NoCredentialsError', appid: string, message: string, retryable: boolean }
+    | { __typename: 'OpenAccountLimitExceededError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OpenAccountNotBoundError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OpenAccountNotCreatedByApiError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OtherWeChatError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'OutcomeUnknownError', check: string, message: string, retryable: boolean }
+    | { __typename: 'OverloadedError', message: string, retryable: boolean }
+    | { __typename: 'SubjectMismatchError', errcode: number, errmsg: string, requestId: string | null, message: string, retryable: boolean }
+    | { __typename: 'UnbindOpenAccountSuccess', appid: string, openAppid: string, verifiedByRead: boolean }
+    | { __typename: 'WeChatUnavailableError', reason: UnavailableReason, httpStatus: number | null, mayHaveReachedWeChat: boolean, message: string, retryable: boolean }
+   };
+
+export const ErrorFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GatewayError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errcode"}},{"kind":"Field","name":{"kind":"Name","value":"errmsg"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatUnavailableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"httpStatus"}},{"kind":"Field","name":{"kind":"Name","value":"mayHaveReachedWeChat"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NoCredentialsError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutcomeUnknownError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"check"}}]}}]}}]} as unknown as DocumentNode<ErrorFieldsFragment, unknown>;
+export const AppStateFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AppState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatApp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}},{"kind":"Field","name":{"kind":"Name","value":"openAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OpenAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}},{"kind":"Field","name":{"kind":"Name","value":"openAppid"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GatewayError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errcode"}},{"kind":"Field","name":{"kind":"Name","value":"errmsg"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatUnavailableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"httpStatus"}},{"kind":"Field","name":{"kind":"Name","value":"mayHaveReachedWeChat"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NoCredentialsError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutcomeUnknownError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"check"}}]}}]}}]} as unknown as DocumentNode<AppStateFragment, unknown>;
+export const AppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"App"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appid"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"app"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appid"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AppState"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GatewayError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errcode"}},{"kind":"Field","name":{"kind":"Name","value":"errmsg"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatUnavailableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"httpStatus"}},{"kind":"Field","name":{"kind":"Name","value":"mayHaveReachedWeChat"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NoCredentialsError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutcomeUnknownError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"check"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AppState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatApp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}},{"kind":"Field","name":{"kind":"Name","value":"openAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OpenAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}},{"kind":"Field","name":{"kind":"Name","value":"openAppid"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}}]} as unknown as DocumentNode<AppQuery, AppQueryVariables>;
+export const AppsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Apps"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apps"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AppState"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GatewayError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errcode"}},{"kind":"Field","name":{"kind":"Name","value":"errmsg"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatUnavailableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"httpStatus"}},{"kind":"Field","name":{"kind":"Name","value":"mayHaveReachedWeChat"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NoCredentialsError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutcomeUnknownError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"check"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AppState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatApp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}},{"kind":"Field","name":{"kind":"Name","value":"openAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OpenAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}},{"kind":"Field","name":{"kind":"Name","value":"openAppid"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}}]} as unknown as DocumentNode<AppsQuery, AppsQueryVariables>;
+export const BindOpenAccountWithAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BindOpenAccountWithApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appid"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"openAppid"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bindOpenAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appid"}}},{"kind":"Argument","name":{"kind":"Name","value":"openAppid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"openAppid"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BindOpenAccountSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}},{"kind":"Field","name":{"kind":"Name","value":"openAppid"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedByRead"}},{"kind":"Field","name":{"kind":"Name","value":"app"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AppState"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GatewayError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errcode"}},{"kind":"Field","name":{"kind":"Name","value":"errmsg"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatUnavailableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"httpStatus"}},{"kind":"Field","name":{"kind":"Name","value":"mayHaveReachedWeChat"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NoCredentialsError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutcomeUnknownError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"check"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AppState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatApp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}},{"kind":"Field","name":{"kind":"Name","value":"openAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OpenAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}},{"kind":"Field","name":{"kind":"Name","value":"openAppid"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}}]} as unknown as DocumentNode<BindOpenAccountWithAppMutation, BindOpenAccountWithAppMutationVariables>;
+export const BindOpenAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BindOpenAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appid"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"openAppid"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bindOpenAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appid"}}},{"kind":"Argument","name":{"kind":"Name","value":"openAppid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"openAppid"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BindOpenAccountSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}},{"kind":"Field","name":{"kind":"Name","value":"openAppid"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedByRead"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GatewayError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errcode"}},{"kind":"Field","name":{"kind":"Name","value":"errmsg"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatUnavailableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"httpStatus"}},{"kind":"Field","name":{"kind":"Name","value":"mayHaveReachedWeChat"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NoCredentialsError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutcomeUnknownError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"check"}}]}}]}}]} as unknown as DocumentNode<BindOpenAccountMutation, BindOpenAccountMutationVariables>;
+export const CreateOpenAccountWithAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateOpenAccountWithApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appid"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOpenAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appid"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateOpenAccountSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}},{"kind":"Field","name":{"kind":"Name","value":"openAppid"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedByRead"}},{"kind":"Field","name":{"kind":"Name","value":"app"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AppState"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GatewayError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errcode"}},{"kind":"Field","name":{"kind":"Name","value":"errmsg"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatUnavailableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"httpStatus"}},{"kind":"Field","name":{"kind":"Name","value":"mayHaveReachedWeChat"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NoCredentialsError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutcomeUnknownError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"check"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AppState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatApp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}},{"kind":"Field","name":{"kind":"Name","value":"openAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OpenAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}},{"kind":"Field","name":{"kind":"Name","value":"openAppid"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}}]} as unknown as DocumentNode<CreateOpenAccountWithAppMutation, CreateOpenAccountWithAppMutationVariables>;
+export const CreateOpenAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateOpenAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appid"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOpenAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appid"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateOpenAccountSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}},{"kind":"Field","name":{"kind":"Name","value":"openAppid"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedByRead"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GatewayError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errcode"}},{"kind":"Field","name":{"kind":"Name","value":"errmsg"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatUnavailableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"httpStatus"}},{"kind":"Field","name":{"kind":"Name","value":"mayHaveReachedWeChat"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NoCredentialsError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutcomeUnknownError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"check"}}]}}]}}]} as unknown as DocumentNode<CreateOpenAccountMutation, CreateOpenAccountMutationVariables>;
+export const HasOpenAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HasOpenAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appid"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasOpenAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appid"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OpenAccountStatus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}},{"kind":"Field","name":{"kind":"Name","value":"hasOpenAccount"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GatewayError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errcode"}},{"kind":"Field","name":{"kind":"Name","value":"errmsg"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatUnavailableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"httpStatus"}},{"kind":"Field","name":{"kind":"Name","value":"mayHaveReachedWeChat"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NoCredentialsError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutcomeUnknownError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"check"}}]}}]}}]} as unknown as DocumentNode<HasOpenAccountQuery, HasOpenAccountQueryVariables>;
+export const MoveAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MoveApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appid"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unbindOpenAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appid"}}},{"kind":"Argument","name":{"kind":"Name","value":"openAppid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnbindOpenAccountSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"app"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}}]}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"bindOpenAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appid"}}},{"kind":"Argument","name":{"kind":"Name","value":"openAppid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"BindOpenAccountSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"app"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OpenAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openAppid"}}]}}]}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GatewayError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errcode"}},{"kind":"Field","name":{"kind":"Name","value":"errmsg"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatUnavailableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"httpStatus"}},{"kind":"Field","name":{"kind":"Name","value":"mayHaveReachedWeChat"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NoCredentialsError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutcomeUnknownError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"check"}}]}}]}}]} as unknown as DocumentNode<MoveAppMutation, MoveAppMutationVariables>;
+export const OpenAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OpenAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appid"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appid"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OpenAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}},{"kind":"Field","name":{"kind":"Name","value":"openAppid"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GatewayError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errcode"}},{"kind":"Field","name":{"kind":"Name","value":"errmsg"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatUnavailableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"httpStatus"}},{"kind":"Field","name":{"kind":"Name","value":"mayHaveReachedWeChat"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NoCredentialsError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutcomeUnknownError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"check"}}]}}]}}]} as unknown as DocumentNode<OpenAccountQuery, OpenAccountQueryVariables>;
+export const UnbindOpenAccountWithAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnbindOpenAccountWithApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appid"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"openAppid"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unbindOpenAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appid"}}},{"kind":"Argument","name":{"kind":"Name","value":"openAppid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"openAppid"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnbindOpenAccountSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}},{"kind":"Field","name":{"kind":"Name","value":"openAppid"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedByRead"}},{"kind":"Field","name":{"kind":"Name","value":"app"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AppState"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GatewayError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errcode"}},{"kind":"Field","name":{"kind":"Name","value":"errmsg"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatUnavailableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"httpStatus"}},{"kind":"Field","name":{"kind":"Name","value":"mayHaveReachedWeChat"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NoCredentialsError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutcomeUnknownError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"check"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AppState"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatApp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}},{"kind":"Field","name":{"kind":"Name","value":"openAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OpenAccount"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}},{"kind":"Field","name":{"kind":"Name","value":"openAppid"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}}]} as unknown as DocumentNode<UnbindOpenAccountWithAppMutation, UnbindOpenAccountWithAppMutationVariables>;
+export const UnbindOpenAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnbindOpenAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appid"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"openAppid"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unbindOpenAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appid"}}},{"kind":"Argument","name":{"kind":"Name","value":"openAppid"},"value":{"kind":"Variable","name":{"kind":"Name","value":"openAppid"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UnbindOpenAccountSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}},{"kind":"Field","name":{"kind":"Name","value":"openAppid"}},{"kind":"Field","name":{"kind":"Name","value":"verifiedByRead"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"ErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"GatewayError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryable"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"errcode"}},{"kind":"Field","name":{"kind":"Name","value":"errmsg"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WeChatUnavailableError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"httpStatus"}},{"kind":"Field","name":{"kind":"Name","value":"mayHaveReachedWeChat"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NoCredentialsError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appid"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OutcomeUnknownError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"check"}}]}}]}}]} as unknown as DocumentNode<UnbindOpenAccountMutation, UnbindOpenAccountMutationVariables>;
