@@ -5,7 +5,7 @@ import {
   HasOpenAccountDocument,
   MoveAppDocument,
   OpenAccountDocument,
-} from '../generated/graphql';
+} from '../../client';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
 const { acmeCoffeeOA, acmeBakeryMP, lockedOutOA } = DEMO_ACCOUNTS;

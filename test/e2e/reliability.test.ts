@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
-import { OpenAccountDocument, UnbindOpenAccountDocument } from '../generated/graphql';
+import { OpenAccountDocument, UnbindOpenAccountDocument } from '../../client';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
 const UNBIND = '/cgi-bin/open/unbind';

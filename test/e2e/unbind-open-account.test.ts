@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
-import { UnbindOpenAccountDocument } from '../generated/graphql';
+import { UnbindOpenAccountDocument } from '../../client';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
 const UNBIND = '/cgi-bin/open/unbind';

@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
-import { OpenAccountDocument, UnbindOpenAccountDocument } from '../generated/graphql';
+import { OpenAccountDocument, UnbindOpenAccountDocument } from '../../client';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
 const { acmeCoffeeOA, acmeTeaOA } = DEMO_ACCOUNTS;
