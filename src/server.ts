@@ -9,6 +9,7 @@ import type { GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule
 import type { Logger } from 'pino';
 import type { GatewayContext } from './graphql/context';
 import { createRequestHandler } from './http/request-handler';
+import { explainCsrfRefusal } from './http/csrf-refusal';
 
 export interface GatewayServerOptions {
   readonly schema: GraphQLSchema;
@@ -80,7 +81,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
         ? withWarning(ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }), options.landingPageWarning)
         : ApolloServerPluginLandingPageDisabled(),
     ],
-    formatError: (formatted, error) => maskInternalError(formatted, error, logger),
+    formatError: (formatted, error) => maskInternalError(explainCsrfRefusal(formatted), error, logger),
   });
   await apollo.start();
   httpServer.on(

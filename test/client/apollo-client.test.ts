@@ -154,7 +154,8 @@ describe('Apollo Client with the client kit against the gateway', () => {
       expect(before.data?.app.openAccount).toEqual({ __typename: 'OpenAccount', appid: acmeCoffeeOA.appid, openAppid: acmeApi.openAppid });
       const watched: string[] = [];
       const subscription = client.watchQuery({ query: AppDocument, variables: { appid: acmeCoffeeOA.appid } }).subscribe(({ data }) => {
-        if (data?.app) watched.push(data.app.openAccount.__typename);
+        const typename = data?.app?.openAccount?.__typename;
+        if (typename !== undefined) watched.push(typename);
       });
       simulator.resetCounters();
 
@@ -173,7 +174,7 @@ describe('Apollo Client with the client kit against the gateway', () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
       expect(watched.at(-1)).toBe('OpenAccountNotBoundError');
       subscription.unsubscribe();
-      expect(Object.keys(client.cache.extract())).toContain(`WeChatApp:{"appid":"${acmeCoffeeOA.appid}"}`);
+      expect(Object.keys(client.cache.extract() as object)).toContain(`WeChatApp:{"appid":"${acmeCoffeeOA.appid}"}`);
     });
   });
 });
