@@ -1,16 +1,39 @@
 /** Small helpers for handling the gateway's answers in a frontend, with no client library. */
 import { possibleTypes } from './cache';
-import type { ErrorFieldsFragment } from './generated/graphql';
+import type { UnavailableReason } from './generated/graphql';
 
-/** Any error member of a result union, as the shared ErrorFields fragment reads it. */
-export type GatewayErrorMember = ErrorFieldsFragment & { __typename: string; retryAfterSeconds?: number | null };
+/**
+ * Any error member of a result union, as the shared ErrorFields fragment reads it, flattened for
+ * a UI: the fields only some members have are optional. Switch on `__typename` (or narrow the
+ * generated `ErrorFieldsFragment` union) when a member's exact type matters.
+ */
+export interface GatewayErrorMember {
+  readonly __typename: string;
+  readonly message: string;
+  readonly retryable: boolean;
+  /** WeChatError members: what WeChat answered. */
+  readonly errcode?: number;
+  readonly errmsg?: string;
+  readonly requestId?: string | null;
+  /** WeChatUnavailableError. */
+  readonly reason?: UnavailableReason;
+  readonly httpStatus?: number | null;
+  readonly mayHaveReachedWeChat?: boolean;
+  /** NoCredentialsError. */
+  readonly appid?: string;
+  /** OutcomeUnknownError: what to read before trying again. */
+  readonly check?: string;
+  /** When the gateway names how long to wait before a retry. */
+  readonly retryAfterSeconds?: number | null;
+}
 
 /** Every concrete type implementing `GatewayError`, from the generated possibleTypes. */
 export const errorTypenames: ReadonlySet<string> = new Set(possibleTypes['GatewayError'] ?? []);
 
 /** True for an error member of a result union (as opposed to its success type). */
-export function isGatewayError(value: { __typename?: string } | null | undefined): value is GatewayErrorMember {
-  return typeof value?.__typename === 'string' && errorTypenames.has(value.__typename);
+export function isGatewayError(value: object | null | undefined): value is GatewayErrorMember {
+  const typename = (value as { __typename?: unknown } | null | undefined)?.__typename;
+  return typeof typename === 'string' && errorTypenames.has(typename);
 }
 
 /** Seconds to wait before the first automatic retry when the gateway names none. */
