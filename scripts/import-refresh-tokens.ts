@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { loadConfigOrExit } from '../src/config';
 import { createLogger } from '../src/logger';
 import { openStore } from '../src/stores';
-import { isAppId } from '../src/wechat/appid';
+import { isAppId } from '../src/wechat/vocabulary/appid';
 
 const USAGE = `usage: npm run credentials:import -- <file.json | ->
 

@@ -18,7 +18,7 @@ import { startGatewayServer } from './server';
 import { demoCredentials, startSimulator, type Simulator } from './simulator';
 import { openStore, RedisStore } from './stores';
 import { createWeChat } from './wechat';
-import { Deadline } from './wechat/deadline';
+import { Deadline } from './wechat/transport/deadline';
 
 export interface App {
   /** The GraphQL endpoint. */

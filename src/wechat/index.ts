@@ -1,12 +1,12 @@
 import type { Store } from '../stores/store';
-import { AuthorizerTokenProvider } from './component/authorizer-token';
+import { AuthorizerTokenProvider } from './tokens/authorizer-token';
 import { ComponentCallback } from './component/callback';
-import { ComponentTokenProvider, type ComponentCredentials } from './component/component-token';
-import { OpenAccountApi } from './open-account';
+import { ComponentTokenProvider, type ComponentCredentials } from './tokens/component-token';
+import { OpenAccountApi } from './calls/open-account';
 import { CredentialRouter } from './tokens/credential-router';
 import { SharedTokenCache } from './tokens/shared-token-cache';
 import { StableTokenProvider } from './tokens/stable-token';
-import { WeChatTransport, type TransportOptions } from './transport';
+import { WeChatTransport, type TransportOptions } from './transport/wechat-transport';
 
 export interface WeChatOptions extends TransportOptions {
   /** appid → appsecret, for accounts that call for themselves. */

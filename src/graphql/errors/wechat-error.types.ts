@@ -1,6 +1,6 @@
 import { Field, Int, InterfaceType, ObjectType } from 'type-graphql';
-import { describeErrcode } from '../../wechat/errcodes';
-import type { ErrcodeFailure } from '../../wechat/result';
+import { describeErrcode } from '../../wechat/vocabulary/errcodes';
+import type { ErrcodeFailure } from '../../wechat/vocabulary/result';
 import { GatewayError } from './gateway-error.types';
 
 // Result and error types are plain data: `simpleResolvers` gives their fields graphql-js's

@@ -1,7 +1,7 @@
 import { bulkhead } from 'cockatiel';
 import DataLoader from 'dataloader';
-import type { OpenAccountApi } from '../../wechat/open-account';
-import type { WeChatResult } from '../../wechat/result';
+import type { OpenAccountApi } from '../../wechat/calls/open-account';
+import type { WeChatResult } from '../../wechat/vocabulary/result';
 
 /** The reads of one GraphQL operation, each appid at most once. */
 export interface OpenAccountLoaders {

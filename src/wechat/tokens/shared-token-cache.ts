@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { StoreUnavailableError, type Store, type StoredToken } from '../../stores/store';
-import { failure, success, type WeChatResult } from '../result';
+import { failure, success, type WeChatResult } from '../vocabulary/result';
 import type { IssuedToken } from './token-provider';
 
 /** At most this long before expiry a token is refreshed; WeChat renews stable tokens 5 min early. */

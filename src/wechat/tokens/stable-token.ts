@@ -1,5 +1,5 @@
-import type { WeChatTransport } from '../transport';
-import { failure, success, type WeChatResult } from '../result';
+import type { WeChatTransport } from '../transport/wechat-transport';
+import { badAnswer, failure, success, type WeChatResult } from '../vocabulary/result';
 import type { SharedTokenCache } from './shared-token-cache';
 import type { IssuedToken, TokenProvider } from './token-provider';
 
@@ -41,7 +41,7 @@ export class StableTokenProvider implements TokenProvider {
     if (!answer.ok) return answer;
     const { access_token: value, expires_in: expiresInSeconds } = answer.data;
     if (typeof value !== 'string' || value === '' || typeof expiresInSeconds !== 'number' || expiresInSeconds <= 0) {
-      return failure({ kind: 'unavailable', reason: 'bad-response', sent: 'maybe', detail: 'stable_token answer lacks access_token or expires_in', stage: 'token' });
+      return badAnswer('stable_token answer lacks access_token or expires_in', 'token');
     }
     return success({ value, expiresInSeconds });
   }

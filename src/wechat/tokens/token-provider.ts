@@ -1,4 +1,4 @@
-import type { WeChatResult } from '../result';
+import type { WeChatResult } from '../vocabulary/result';
 
 /**
  * Where access tokens come from for an appid. Implementations: the account's own secret

@@ -1,8 +1,8 @@
 import type { Store } from '../../stores/store';
-import { failure, success, type WeChatResult } from '../result';
-import type { SharedTokenCache } from '../tokens/shared-token-cache';
-import type { IssuedToken, TokenProvider } from '../tokens/token-provider';
-import type { WeChatTransport } from '../transport';
+import { badAnswer, failure, success, type WeChatResult } from '../vocabulary/result';
+import type { SharedTokenCache } from './shared-token-cache';
+import type { IssuedToken, TokenProvider } from './token-provider';
+import type { WeChatTransport } from '../transport/wechat-transport';
 
 /** The third-party platform ("component"), as configured. */
 export interface ComponentCredentials {
@@ -60,7 +60,7 @@ export class ComponentTokenProvider implements TokenProvider {
     if (!answer.ok) return answer;
     const { component_access_token: value, expires_in: expiresInSeconds } = answer.data;
     if (typeof value !== 'string' || value === '' || typeof expiresInSeconds !== 'number' || expiresInSeconds <= 0) {
-      return failure({ kind: 'unavailable', reason: 'bad-response', sent: 'maybe', detail: 'api_component_token answer lacks component_access_token or expires_in', stage: 'token' });
+      return badAnswer('api_component_token answer lacks component_access_token or expires_in', 'token');
     }
     return success({ value, expiresInSeconds });
   }
