@@ -17,8 +17,7 @@ import { Metrics } from './observability/metrics';
 import { startGatewayServer } from './server';
 import { demoCredentials, startSimulator, type Simulator } from './simulator';
 import { openStore, RedisStore } from './stores';
-import { createWeChat } from './wechat';
-import { Deadline } from './wechat/transport/deadline';
+import { createWeChat, Deadline } from './wechat';
 
 export interface App {
   /** The GraphQL endpoint. */

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { readApiKeysFile } from './auth/api-keys';
 import type { AuthConfig } from './auth/authenticate';
 import type { RateLimitConfig } from './auth/rate-limit';
-import { APPID_RULE, isAppId } from './wechat/vocabulary/appid';
-import type { ComponentCredentials } from './wechat/tokens/component-token';
+import { APPID_RULE, isAppId, type ComponentCredentials } from './wechat';
 
 /** WeChat's domains, nearest access point first, then the cross-region disaster-recovery one. */
 export const WECHAT_PRODUCTION_BASES = ['https://api.weixin.qq.com', 'https://api2.weixin.qq.com'];

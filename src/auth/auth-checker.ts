@@ -1,7 +1,7 @@
 import type { AuthCheckerFn } from 'type-graphql';
 import type { GatewayContext } from '../graphql/context';
 import { WeChatApp } from '../graphql/open-account/wechat-app.types';
-import { isAppId } from '../wechat/vocabulary/appid';
+import { isAppId } from '../wechat';
 import { forbidden, mayActOn, type Scope } from './caller';
 
 /**

@@ -1,6 +1,5 @@
 import type { Caller } from '../auth/caller';
-import type { Deadline } from '../wechat/transport/deadline';
-import type { OpenAccountApi } from '../wechat/calls/open-account';
+import type { Deadline, OpenAccountApi } from '../wechat';
 import type { OpenAccountLoaders } from './open-account/open-account.loader';
 
 /** What every resolver can reach: the WeChat calls and this operation's loaders, nothing of HTTP. */

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { WeChatObserver } from '../wechat/transport/observer';
+import type { WeChatObserver } from '../wechat';
 
 const BREAKER_STATES: Record<string, number> = { Closed: 0, HalfOpen: 1, Open: 2, Isolated: 3 };
 

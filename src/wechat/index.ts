@@ -1,4 +1,10 @@
-import type { Store } from '../stores/store';
+/**
+ * The WeChat layer's only door: what the layers above (GraphQL, auth, the composition root) may
+ * use. It knows WeChat and nothing of GraphQL or of serving HTTP. Inside, the layers call only
+ * downward: calls/ → tokens/ → transport/ → vocabulary/; component/ (the platform's push
+ * receiver) uses tokens/; tokens/ and component/ use the stores.
+ */
+import type { Store } from '../stores';
 import { AuthorizerTokenProvider } from './tokens/authorizer-token';
 import { ComponentCallback } from './component/callback';
 import { ComponentTokenProvider, type ComponentCredentials } from './tokens/component-token';
@@ -7,6 +13,15 @@ import { CredentialRouter } from './tokens/credential-router';
 import { SharedTokenCache } from './tokens/shared-token-cache';
 import { StableTokenProvider } from './tokens/stable-token';
 import { WeChatTransport, type TransportOptions } from './transport/wechat-transport';
+
+export { APPID_RULE, isAppId } from './vocabulary/appid';
+export { describeErrcode } from './vocabulary/errcodes';
+export type * from './vocabulary/result';
+export { Deadline } from './transport/deadline';
+export type { WeChatObserver } from './transport/observer';
+export type { OpenAccountApi } from './calls/open-account';
+export type { ComponentCredentials } from './tokens/component-token';
+export type { ComponentCallback } from './component/callback';
 
 export interface WeChatOptions extends TransportOptions {
   /** appid → appsecret, for accounts that call for themselves. */

@@ -1,5 +1,5 @@
 import { createUnionType, type ClassType } from 'type-graphql';
-import type { WeChatFailure } from '../../wechat/vocabulary/result';
+import type { WeChatFailure } from '../../wechat';
 import type { GatewayError } from './gateway-error.types';
 import { CredentialStoreUnavailableError, NoCredentialsError, OutcomeUnknownError, OverloadedError, WeChatUnavailableError } from './gateway-failure.types';
 import { OtherWeChatError, type WeChatErrorClass } from './wechat-error.types';
