@@ -23,11 +23,17 @@ export type { OpenAccountApi } from './calls/open-account';
 export type { ComponentCredentials } from './tokens/component-token';
 export type { ComponentCallback } from './component/callback';
 
-export interface WeChatOptions extends TransportOptions {
+/** What the configuration gives the WeChat layer (src/config.ts reads it from the environment). */
+export interface WeChatConfig extends Omit<TransportOptions, 'logger' | 'observer' | 'retry'> {
   /** appid → appsecret, for accounts that call for themselves. */
   readonly apps: ReadonlyMap<string, string>;
   /** The third-party platform, when the gateway acts for authorizers. */
   readonly component: ComponentCredentials | undefined;
+  /** Upstream reads one GraphQL operation may have in flight at once (its loaders' cap). */
+  readonly readConcurrency: number;
+}
+
+export interface WeChatOptions extends TransportOptions, Omit<WeChatConfig, keyof TransportOptions> {
   /** Where tokens, the verify ticket and refresh tokens live. */
   readonly store: Store;
 }
