@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadConfigOrExit } from '../src/config';
-import { createLogger } from '../src/logger';
+import { createLogger } from '../src/observability/logger';
 import { openStore } from '../src/stores';
 import { isAppId } from '../src/wechat/vocabulary/appid';
 
