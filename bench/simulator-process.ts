@@ -11,9 +11,9 @@ import type { SimulatorCommand, SimulatorCounters, SimulatorReply } from './simu
 async function main(): Promise<void> {
   const sim = await startSimulator({ host: '127.0.0.1', port: 0, seed: true });
   const accounts = benchAccounts(Number(process.env['BENCH_ENTITY_APPS'] ?? 0));
-  for (const account of accounts) sim.addAccount(account);
+  for (const account of accounts) sim.state.accounts.addAccount(account);
   if (accounts.length > 0) {
-    sim.addOpenAccount({ openAppid: BENCH_OPEN_APPID, subject: BENCH_SUBJECT, quota: accounts.length, members: accounts.map((a) => a.appid) });
+    sim.state.accounts.addOpenAccount({ openAppid: BENCH_OPEN_APPID, subject: BENCH_SUBJECT, quota: accounts.length, members: accounts.map((a) => a.appid) });
   }
 
   const counters = (paths: readonly string[], appids: readonly string[]): SimulatorCounters => ({

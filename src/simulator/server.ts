@@ -4,22 +4,16 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { ComponentState, type NewComponent } from './component';
 import { FaultQueue, type Fault } from './faults';
 import { authorizedXml, deliver, signedPush, ticketXml, unauthorizedXml, type PushResult } from './push';
 import { seedDemo } from './seed';
-import { WechatState, wxError, type NewAccount, type NewOpenAccount, type Outcome, type RequestBody } from './state';
+import { wxError, type Outcome, type RequestBody } from './answers';
+import { WechatState, type StateOptions } from './state';
 
-export interface SimulatorOptions {
+export interface SimulatorOptions extends StateOptions {
   port?: number;
   host?: string;
   seed?: boolean;
-  /** Lifetime of issued access tokens; default 7200 as on WeChat. */
-  tokenTtlSeconds?: number;
-  /** Clock in ms since the epoch, to move token lifetimes forward without waiting. */
-  now?: () => number;
-  /** Each api_authorizer_token answers a new refresh token (the old one stops working). */
-  rotateRefreshTokens?: boolean;
 }
 
 /** Where and how the simulator pushes a platform's verify tickets. */
@@ -43,14 +37,8 @@ export interface AuthorizeOptions {
 
 export interface Simulator {
   readonly url: string;
-  /** The model behind the server, for setup the methods below do not cover (quota, secrets). */
+  /** The model behind the server: accounts, tokens, platforms; tests set it up and read it directly. */
   readonly state: WechatState;
-  addAccount(a: NewAccount): void;
-  addOpenAccount(o: NewOpenAccount): string;
-  bindDirect(appid: string, openAppid: string): void;
-  openAppidOf(appid: string): string | undefined;
-  expireTokens(appid?: string): void;
-  revokeTokens(appid?: string): void;
   injectFault(f: Fault): void;
   clearFaults(): void;
   calls(path?: string): number;
@@ -61,9 +49,6 @@ export interface Simulator {
   close(): Promise<void>;
 
   // ---- third-party platforms ----
-  /** The platform side of the model: components, tickets, authorizations. */
-  readonly components: ComponentState;
-  addComponent(c: NewComponent): void;
   /** Pushes a new ticket now and then every intervalMs, encrypted and signed as WeChat does. */
   startTicketPush(options: TicketPushOptions): Promise<PushResult>;
   stopTicketPush(componentAppid?: string): void;
@@ -73,8 +58,6 @@ export interface Simulator {
   authorize(appid: string, options?: AuthorizeOptions): Promise<PushResult>;
   /** The merchant revokes it: the refresh token stops working, an `unauthorized` event is pushed. */
   unauthorize(appid: string, options?: Omit<AuthorizeOptions, 'infoType'>): Promise<PushResult>;
-  /** Authorises without an event; returns the refresh token (one a platform already holds). */
-  grantAuthorization(appid: string, componentAppid?: string): string;
   /** api_component_token calls that issued a token (per component appid, or all). */
   componentTokenFetches(componentAppid?: string): number;
   /** api_authorizer_token calls that issued a token (per authorizer appid, or all). */
@@ -85,22 +68,22 @@ const BODY_LIMIT = 1024 * 1024;
 
 interface Route {
   readonly method: 'GET' | 'POST';
-  readonly handle: (state: WechatState, query: URLSearchParams, body: RequestBody, components: ComponentState) => Outcome;
+  readonly handle: (state: WechatState, query: URLSearchParams, body: RequestBody) => Outcome;
 }
 
 const token = (q: URLSearchParams): string | null => q.get('access_token');
 
 const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
-  ['/cgi-bin/stable_token', { method: 'POST', handle: (s, _q, b) => s.stableToken(b) }],
-  ['/cgi-bin/token', { method: 'GET', handle: (s, q) => s.plainToken(q) }],
-  ['/cgi-bin/open/create', { method: 'POST', handle: (s, q, b) => s.createOpenAccount(token(q), b) }],
-  ['/cgi-bin/open/bind', { method: 'POST', handle: (s, q, b) => s.bindOpenAccount(token(q), b) }],
-  ['/cgi-bin/open/unbind', { method: 'POST', handle: (s, q, b) => s.unbindOpenAccount(token(q), b) }],
-  ['/cgi-bin/open/get', { method: 'POST', handle: (s, q, b) => s.getOpenAccount(token(q), b) }],
-  ['/cgi-bin/open/have', { method: 'GET', handle: (s, q, b) => s.haveOpenAccount(token(q), b) }],
-  ['/cgi-bin/component/api_component_token', { method: 'POST', handle: (_s, _q, b, c) => c.componentToken(b) }],
-  ['/cgi-bin/component/api_authorizer_token', { method: 'POST', handle: (_s, q, b, c) => c.authorizerToken(q, b) }],
-  ['/cgi-bin/component/api_query_auth', { method: 'POST', handle: (_s, q, b, c) => c.queryAuth(q, b) }],
+  ['/cgi-bin/stable_token', { method: 'POST', handle: (s, _q, b) => s.tokens.stableToken(b) }],
+  ['/cgi-bin/token', { method: 'GET', handle: (s, q) => s.tokens.plainToken(q) }],
+  ['/cgi-bin/open/create', { method: 'POST', handle: (s, q, b) => s.openAccountCalls.createOpenAccount(token(q), b) }],
+  ['/cgi-bin/open/bind', { method: 'POST', handle: (s, q, b) => s.openAccountCalls.bindOpenAccount(token(q), b) }],
+  ['/cgi-bin/open/unbind', { method: 'POST', handle: (s, q, b) => s.openAccountCalls.unbindOpenAccount(token(q), b) }],
+  ['/cgi-bin/open/get', { method: 'POST', handle: (s, q, b) => s.openAccountCalls.getOpenAccount(token(q), b) }],
+  ['/cgi-bin/open/have', { method: 'GET', handle: (s, q, b) => s.openAccountCalls.haveOpenAccount(token(q), b) }],
+  ['/cgi-bin/component/api_component_token', { method: 'POST', handle: (s, _q, b) => s.components.componentToken(b) }],
+  ['/cgi-bin/component/api_authorizer_token', { method: 'POST', handle: (s, q, b) => s.components.authorizerToken(q, b) }],
+  ['/cgi-bin/component/api_query_auth', { method: 'POST', handle: (s, q, b) => s.components.queryAuth(q, b) }],
 ]);
 
 /** What a misbehaving upstream sends instead of JSON: nginx's error page, a captive portal. */
@@ -228,7 +211,6 @@ class Counters {
 
 class RunningSimulator implements Simulator {
   readonly state: WechatState;
-  readonly components: ComponentState;
   private readonly pushers = new Map<string, NodeJS.Timeout>();
   private readonly server: Server;
   private readonly faults = new FaultQueue();
@@ -239,8 +221,7 @@ class RunningSimulator implements Simulator {
   private address = '';
 
   constructor(opts: SimulatorOptions) {
-    this.state = new WechatState({ tokenTtlSeconds: opts.tokenTtlSeconds, now: opts.now });
-    this.components = new ComponentState(this.state, (opts.tokenTtlSeconds ?? 7200) * 1000, opts.rotateRefreshTokens ?? false);
+    this.state = new WechatState({ tokenTtlSeconds: opts.tokenTtlSeconds, now: opts.now, rotateRefreshTokens: opts.rotateRefreshTokens });
     this.server = createServer((req, res) => this.handle(req, res));
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
@@ -264,26 +245,6 @@ class RunningSimulator implements Simulator {
     this.address = `http://${host.includes(':') ? `[${host}]` : host}:${actual}`;
   }
 
-  addAccount(a: NewAccount): void {
-    this.state.addAccount(a);
-  }
-  addOpenAccount(o: NewOpenAccount): string {
-    return this.state.addOpenAccount(o);
-  }
-  bindDirect(appid: string, openAppid: string): void {
-    this.state.bindDirect(appid, openAppid);
-  }
-  openAppidOf(appid: string): string | undefined {
-    return this.state.openAppidOf(appid);
-  }
-  expireTokens(appid?: string): void {
-    this.state.expireTokens(appid);
-    this.components.expireTokens(appid);
-  }
-  revokeTokens(appid?: string): void {
-    this.state.revokeTokens(appid);
-    this.components.revokeTokens(appid);
-  }
   injectFault(f: Fault): void {
     this.faults.add(f);
   }
@@ -306,12 +267,8 @@ class RunningSimulator implements Simulator {
     this.counters.reset();
   }
 
-  addComponent(c: NewComponent): void {
-    this.components.addComponent(c);
-  }
-
   async startTicketPush(options: TicketPushOptions): Promise<PushResult> {
-    const component = this.components.component(options.componentAppid);
+    const component = this.state.components.component(options.componentAppid);
     component.callbackUrl = options.callbackUrl;
     if (options.token !== undefined) component.token = options.token;
     if (options.aesKey !== undefined) component.aesKey = options.aesKey;
@@ -331,26 +288,22 @@ class RunningSimulator implements Simulator {
   }
 
   async pushTicket(componentAppid?: string): Promise<PushResult & { ticket: string }> {
-    const component = this.components.component(componentAppid);
-    const ticket = this.components.issueTicket(component.componentAppid);
+    const component = this.state.components.component(componentAppid);
+    const ticket = this.state.components.issueTicket(component.componentAppid);
     const result = await this.push(component.componentAppid, undefined, ticketXml(component.componentAppid, ticket.value, ticket.createTime));
     return { ...result, ticket: ticket.value };
   }
 
   authorize(appid: string, options: AuthorizeOptions = {}): Promise<PushResult> {
-    const component = this.components.component(options.componentAppid);
-    const { code, expiresAt } = this.components.issueAuthCode(component.componentAppid, appid);
+    const component = this.state.components.component(options.componentAppid);
+    const { code, expiresAt } = this.state.components.issueAuthCode(component.componentAppid, appid);
     return this.push(component.componentAppid, options.callbackUrl, authorizedXml(component.componentAppid, appid, code, expiresAt, this.createTime(), options.infoType));
   }
 
   unauthorize(appid: string, options: Omit<AuthorizeOptions, 'infoType'> = {}): Promise<PushResult> {
-    const component = this.components.component(options.componentAppid);
-    this.components.revokeAuthorization(component.componentAppid, appid);
+    const component = this.state.components.component(options.componentAppid);
+    this.state.components.revokeAuthorization(component.componentAppid, appid);
     return this.push(component.componentAppid, options.callbackUrl, unauthorizedXml(component.componentAppid, appid, this.createTime()));
-  }
-
-  grantAuthorization(appid: string, componentAppid?: string): string {
-    return this.components.grantAuthorization(this.components.component(componentAppid).componentAppid, appid);
   }
 
   componentTokenFetches(componentAppid?: string): number {
@@ -366,7 +319,7 @@ class RunningSimulator implements Simulator {
   }
 
   private push(componentAppid: string, callbackUrl: string | undefined, xml: string): Promise<PushResult> {
-    const component = this.components.component(componentAppid);
+    const component = this.state.components.component(componentAppid);
     const url = callbackUrl ?? component.callbackUrl;
     if (url === undefined) throw new Error(`component ${componentAppid} has no callback URL: pass callbackUrl, or set it with addComponent or startTicketPush`);
     return deliver(url, signedPush(component, xml, String(this.createTime())));
@@ -447,7 +400,7 @@ class RunningSimulator implements Simulator {
     if (!route) return { status: 404, body: { errcode: 404, errmsg: 'not found' } };
     if (method !== route.method) return { status: 405, body: { errcode: 405, errmsg: `method not allowed, use ${route.method}` } };
     try {
-      const outcome = route.handle(this.state, query, parseBody(text), this.components);
+      const outcome = route.handle(this.state, query, parseBody(text));
       if (outcome.applied) this.counters.apply(path);
       if (outcome.tokenFor !== undefined) this.counters.tokenFetched(outcome.tokenFor, outcome.tokenKind);
       return { status: 200, body: outcome.answer };
@@ -460,7 +413,7 @@ class RunningSimulator implements Simulator {
 /** Starts a simulator on a free port of 127.0.0.1 unless told otherwise. */
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
   const sim = new RunningSimulator(opts);
-  if (opts.seed) seedDemo(sim);
+  if (opts.seed) seedDemo(sim.state.accounts);
   await sim.listen(opts.port ?? 0, opts.host ?? '127.0.0.1');
   return sim;
 }

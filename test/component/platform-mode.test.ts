@@ -45,13 +45,13 @@ describe('third-party platform mode (embedded store)', () => {
     expect(state().components[platform.componentAppid]?.ticket?.value).toBe(pushed.ticket);
 
     expect(await sim.authorize(acmeCoffeeOA.appid)).toEqual({ status: 200, text: 'success' });
-    expect(sim.components.isAuthorized(platform.componentAppid, acmeCoffeeOA.appid)).toBe(true);
+    expect(sim.state.components.isAuthorized(platform.componentAppid, acmeCoffeeOA.appid)).toBe(true);
     expect(state().components[platform.componentAppid]?.authorizers[acmeCoffeeOA.appid]?.refreshToken).toEqual(expect.any(String));
 
     expect(await openAccount(acmeCoffeeOA.appid)).toEqual({ __typename: 'OpenAccount', appid: acmeCoffeeOA.appid, openAppid: ACME_OPEN });
     const unbind = await gateway.executeOk(UnbindOpenAccountDocument, { appid: acmeCoffeeOA.appid, openAppid: ACME_OPEN });
     expect(unbind.unbindOpenAccount.__typename).toBe('UnbindOpenAccountSuccess');
-    expect(sim.openAppidOf(acmeCoffeeOA.appid)).toBeUndefined();
+    expect(sim.state.accounts.openAppidOf(acmeCoffeeOA.appid)).toBeUndefined();
     // One component token (for api_query_auth); the authorizer token came with the authorisation.
     expect(sim.componentTokenFetches(platform.componentAppid)).toBe(1);
     expect(sim.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(0);
@@ -75,7 +75,7 @@ describe('third-party platform mode (embedded store)', () => {
   });
 
   it('refresh tokens imported with the command (`credentials:import`) are used; before the first ticket push the answer says the ticket is missing', async () => {
-    const refreshToken = sim.grantAuthorization(acmeCoffeeOA.appid); // a platform that already holds it
+    const refreshToken = sim.state.components.grantAuthorization(acmeCoffeeOA.appid); // a platform that already holds it
     const input = join(mkdtempSync(join(tmpdir(), 'gw-import-')), 'tokens.json');
     writeFileSync(input, JSON.stringify({ list: [{ authorizer_appid: acmeCoffeeOA.appid, refresh_token: refreshToken, auth_time: 1 }] }));
     const imported = runImport([input], { ...platformEnv(platform), STATE_FILE: stateFile });
@@ -119,7 +119,7 @@ describe('third-party platform mode (embedded store)', () => {
     await sim.pushTicket();
     await sim.authorize(acmeCoffeeOA.appid);
     await openAccount(acmeCoffeeOA.appid);
-    sim.expireTokens();
+    sim.state.expireTokens();
     sim.resetCounters();
     const results = await Promise.all(Array.from({ length: 20 }, () => openAccount(acmeCoffeeOA.appid)));
     expect(results.every((r) => r.__typename === 'OpenAccount')).toBe(true);
@@ -190,7 +190,7 @@ describe('third-party platform mode (embedded store)', () => {
     await sim.pushTicket();
     await sim.authorize(acmeCoffeeOA.appid);
     responses.push(JSON.stringify(await openAccount(acmeCoffeeOA.appid)));
-    sim.expireTokens();
+    sim.state.expireTokens();
     responses.push(JSON.stringify(await openAccount(acmeCoffeeOA.appid)));
     await sim.unauthorize(acmeCoffeeOA.appid);
     responses.push(JSON.stringify(await openAccount(acmeCoffeeOA.appid)));

@@ -44,7 +44,7 @@ describe('three gateway processes sharing Redis, third-party platform mode', () 
     expect(await sim.startTicketPush({ callbackUrl: callbackUrlOf(gateways[0]!.url), componentAppid: platform.componentAppid, intervalMs: 10 * 60_000 })).toMatchObject({ status: 200, text: 'success' });
     // A refresh token the platform already held, imported into Redis: the authorizer is cold
     // (no component token and no authorizer token anywhere yet).
-    const imported = runImport(['-'], env, JSON.stringify({ [acmeCoffeeOA.appid]: sim.grantAuthorization(acmeCoffeeOA.appid) }));
+    const imported = runImport(['-'], env, JSON.stringify({ [acmeCoffeeOA.appid]: sim.state.components.grantAuthorization(acmeCoffeeOA.appid) }));
     expect(imported.stderr).toBe('');
     expect(imported.status).toBe(0);
   }, 60_000);
@@ -67,7 +67,7 @@ describe('three gateway processes sharing Redis, third-party platform mode', () 
   });
 
   it('WeChat expires every token: the next 900 calls refresh each exactly once, all succeed', async () => {
-    sim.expireTokens();
+    sim.state.expireTokens();
     sim.resetCounters();
     expect(await callsAcross(gateways, acmeCoffeeOA.appid, 900)).toEqual({ OpenAccount: 900 });
     expect(sim.componentTokenFetches()).toBe(1);

@@ -50,7 +50,7 @@ describe.each([
 
     const second = await spawnGateway(env, process.env['TEST_GATEWAY_BUILD']!);
     try {
-      sim.expireTokens();
+      sim.state.expireTokens();
       sim.resetCounters();
       expect(await openAccount(second.url, acmeCoffeeOA.appid)).toEqual({ __typename: 'OpenAccount', appid: acmeCoffeeOA.appid, openAppid: ACME_OPEN });
       expect(sim.componentTokenFetches()).toBe(1); // from the stored ticket

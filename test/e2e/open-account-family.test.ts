@@ -33,7 +33,7 @@ describe('the open-account family over HTTP', () => {
       const { createOpenAccount } = await gateway.executeOk(CreateOpenAccountDocument, { appid: acmeBakeryMP.appid });
       expect(createOpenAccount).toMatchObject({ __typename: 'CreateOpenAccountSuccess', appid: acmeBakeryMP.appid });
       if (createOpenAccount.__typename !== 'CreateOpenAccountSuccess') throw new Error('unreachable');
-      expect(simulator.openAppidOf(acmeBakeryMP.appid)).toBe(createOpenAccount.openAppid);
+      expect(simulator.state.accounts.openAppidOf(acmeBakeryMP.appid)).toBe(createOpenAccount.openAppid);
     });
 
     it('AccountAlreadyBoundError (89000): the account is bound already', async () => {
@@ -57,7 +57,7 @@ describe('the open-account family over HTTP', () => {
     it('BindOpenAccountSuccess: the account is bound', async () => {
       const { bindOpenAccount } = await gateway.executeOk(BindOpenAccountDocument, { appid: acmeBakeryMP.appid, openAppid: acmeApi.openAppid });
       expect(bindOpenAccount).toEqual({ __typename: 'BindOpenAccountSuccess', appid: acmeBakeryMP.appid, openAppid: acmeApi.openAppid, verifiedByRead: false });
-      expect(simulator.openAppidOf(acmeBakeryMP.appid)).toBe(acmeApi.openAppid);
+      expect(simulator.state.accounts.openAppidOf(acmeBakeryMP.appid)).toBe(acmeApi.openAppid);
     });
 
     it.each([
@@ -73,7 +73,7 @@ describe('the open-account family over HTTP', () => {
 
     it('OpenAccountLimitExceededError (89004): the open account is full', async () => {
       const members = [acmeCoffeeOA, DEMO_ACCOUNTS.acmeCoffeeMP, lockedOutOA].length;
-      simulator.state.updateOpenAccount(acmeApi.openAppid, { quota: members });
+      simulator.state.accounts.updateOpenAccount(acmeApi.openAppid, { quota: members });
       const { bindOpenAccount } = await gateway.executeOk(BindOpenAccountDocument, { appid: acmeBakeryMP.appid, openAppid: acmeApi.openAppid });
       expect(bindOpenAccount).toMatchObject({ __typename: 'OpenAccountLimitExceededError', errcode: 89004 });
     });

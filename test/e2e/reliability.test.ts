@@ -107,7 +107,7 @@ describe('reliability: faults, ambiguous outcomes, overload', () => {
       expect(await unbind(gateway)).toMatchObject({ __typename: 'UnbindOpenAccountSuccess', verifiedByRead: true });
       expect(sim.calls(UNBIND)).toBe(1);
       expect(sim.calls(GET)).toBe(1);
-      expect(sim.openAppidOf(acmeCoffeeOA.appid)).toBeUndefined();
+      expect(sim.state.accounts.openAppidOf(acmeCoffeeOA.appid)).toBeUndefined();
     });
 
     it('connection dropped before the unbind was applied: the read says so, it is sent again, success', async () => {

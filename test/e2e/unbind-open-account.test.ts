@@ -27,14 +27,14 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
 
   describe('union members', () => {
     it('UnbindOpenAccountSuccess: the account is unbound in WeChat', async () => {
-      expect(simulator.openAppidOf(acmeCoffeeOA.appid)).toBe(ACME_OPEN);
+      expect(simulator.state.accounts.openAppidOf(acmeCoffeeOA.appid)).toBe(ACME_OPEN);
       expect(await unbind(acmeCoffeeOA.appid, ACME_OPEN)).toEqual({
         __typename: 'UnbindOpenAccountSuccess',
         appid: acmeCoffeeOA.appid,
         openAppid: ACME_OPEN,
         verifiedByRead: false,
       });
-      expect(simulator.openAppidOf(acmeCoffeeOA.appid)).toBeUndefined();
+      expect(simulator.state.accounts.openAppidOf(acmeCoffeeOA.appid)).toBeUndefined();
       expect(simulator.applied(UNBIND)).toBe(1);
     });
 
@@ -54,7 +54,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
     it('OpenAccountNotCreatedByApiError (89003): an open account made in the console', async () => {
       const result = await unbind(acmeTeaOA.appid, DEMO_OPEN_ACCOUNTS.acmeConsole.openAppid);
       expect(result).toMatchObject({ __typename: 'OpenAccountNotCreatedByApiError', errcode: 89003, retryable: false });
-      expect(simulator.openAppidOf(acmeTeaOA.appid)).toBe(DEMO_OPEN_ACCOUNTS.acmeConsole.openAppid);
+      expect(simulator.state.accounts.openAppidOf(acmeTeaOA.appid)).toBe(DEMO_OPEN_ACCOUNTS.acmeConsole.openAppid);
     });
 
     it('OpenAccountLimitExceededError (89004): an open account over its limit', async () => {
@@ -79,7 +79,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
       simulator.injectFault({ path: UNBIND, kind: 'errcode', errcode: -1, errmsg: 'system error', times: Infinity });
       const result = await unbind(acmeCoffeeOA.appid, ACME_OPEN);
       expect(result).toMatchObject({ __typename: 'OtherWeChatError', errcode: -1, errmsg: 'system error', requestId: null, retryable: true });
-      expect(simulator.openAppidOf(acmeCoffeeOA.appid)).toBe(ACME_OPEN);
+      expect(simulator.state.accounts.openAppidOf(acmeCoffeeOA.appid)).toBe(ACME_OPEN);
     });
 
     it('NoCredentialsError: an appid the gateway holds no secret for, and nothing is sent', async () => {
@@ -102,7 +102,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
         mayHaveReachedWeChat: true,
       });
       expect(simulator.calls(UNBIND)).toBe(2);
-      expect(simulator.openAppidOf(acmeCoffeeOA.appid)).toBe(ACME_OPEN);
+      expect(simulator.state.accounts.openAppidOf(acmeCoffeeOA.appid)).toBe(ACME_OPEN);
     });
 
     it('WeChatUnavailableError: a non-JSON answer is a retryable error, never a success', async () => {
@@ -149,7 +149,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
     it('an expired token (42001) is refreshed once and the call succeeds', async () => {
       await unbind(acmeCoffeeMP.appid, 'wxo0000000000000000'); // caches a token for the MP only
       await unbind(acmeCoffeeOA.appid, 'wxo0000000000000000'); // and one for the OA
-      simulator.expireTokens(acmeCoffeeOA.appid);
+      simulator.state.expireTokens(acmeCoffeeOA.appid);
       simulator.resetCounters();
       expect(await unbind(acmeCoffeeOA.appid, ACME_OPEN)).toMatchObject({ __typename: 'UnbindOpenAccountSuccess' });
       expect(simulator.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
@@ -159,7 +159,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
 
     it('a token WeChat no longer accepts (40001) is refreshed once and the call succeeds', async () => {
       await unbind(acmeCoffeeOA.appid, 'wxo0000000000000000');
-      simulator.revokeTokens(acmeCoffeeOA.appid);
+      simulator.state.revokeTokens(acmeCoffeeOA.appid);
       simulator.resetCounters();
       expect(await unbind(acmeCoffeeOA.appid, ACME_OPEN)).toMatchObject({ __typename: 'UnbindOpenAccountSuccess' });
       expect(simulator.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
@@ -173,7 +173,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
 
     it('concurrent calls that fail with the same stale token cause one refresh, not one each', async () => {
       await unbind(acmeCoffeeOA.appid, 'wxo0000000000000000');
-      simulator.expireTokens(acmeCoffeeOA.appid);
+      simulator.state.expireTokens(acmeCoffeeOA.appid);
       simulator.resetCounters();
       const results = await Promise.all(Array.from({ length: 20 }, () => unbind(acmeCoffeeOA.appid, ACME_OPEN)));
       expect(simulator.tokenFetches(acmeCoffeeOA.appid)).toBe(1);

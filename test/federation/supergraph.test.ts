@@ -54,9 +54,9 @@ describe('a supergraph with this subgraph and a merchants subgraph', () => {
     const secrets: Record<string, string> = {};
     APPIDS.forEach((appid, i) => {
       secrets[appid] = `secret${i}`;
-      simulator.addAccount({ appid, secret: secrets[appid]!, subject: SUBJECT, name: `Store ${i}` });
+      simulator.state.accounts.addAccount({ appid, secret: secrets[appid]!, subject: SUBJECT, name: `Store ${i}` });
     });
-    openAppid = simulator.addOpenAccount({ subject: SUBJECT, members: APPIDS });
+    openAppid = simulator.state.accounts.addOpenAccount({ subject: SUBJECT, members: APPIDS });
     subgraph = await startTestGateway({ simulator, env: { WECHAT_APPS: JSON.stringify(secrets), WECHAT_READ_CONCURRENCY: String(CAP) } });
     merchants = await startMerchantsSubgraph(
       [{ id: 'm1', name: 'Federated Retail', apps: LISTED }],

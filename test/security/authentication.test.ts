@@ -104,7 +104,7 @@ describe('Security: authentication', () => {
   });
 
   it('reads DEMO data unchanged: nothing above reached a mutation', async () => {
-    expect(simulator.openAppidOf(acmeCoffeeOA.appid)).toBe(DEMO_OPEN_ACCOUNTS.acmeApi.openAppid);
+    expect(simulator.state.accounts.openAppidOf(acmeCoffeeOA.appid)).toBe(DEMO_OPEN_ACCOUNTS.acmeApi.openAppid);
   });
 });
 

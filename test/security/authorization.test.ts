@@ -86,7 +86,7 @@ describe('Security: authorization (scopes and appids, through @Authorized)', () 
     const result = await run(await bearer([acmeCoffeeMP.appid], 'openaccount:read openaccount:write'), UNBIND, { a: acmeCoffeeOA.appid, o: ACME_OPEN });
     expect(result.errors?.[0]?.extensions['code']).toBe('FORBIDDEN');
     expect(simulator.calls()).toBe(0);
-    expect(simulator.openAppidOf(acmeCoffeeOA.appid)).toBe(ACME_OPEN);
+    expect(simulator.state.accounts.openAppidOf(acmeCoffeeOA.appid)).toBe(ACME_OPEN);
   });
 
   it('a read scope alone does not grant writes, and a write scope alone does not grant reads', async () => {

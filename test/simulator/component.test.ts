@@ -36,8 +36,8 @@ describe('simulator: third-party platform calls and pushes', () => {
     clock = Date.now();
     sim = await startSimulator({ now: () => clock });
     callback = await recordingCallback();
-    sim.addComponent({ ...COMPONENT, callbackUrl: callback.url });
-    sim.addAccount({ appid: APPID, secret: 's', subject: 'Acme' });
+    sim.state.components.addComponent({ ...COMPONENT, callbackUrl: callback.url });
+    sim.state.accounts.addAccount({ appid: APPID, secret: 's', subject: 'Acme' });
   });
   afterEach(async () => {
     await sim.close();
@@ -61,14 +61,14 @@ describe('simulator: third-party platform calls and pushes', () => {
   it('authorizer tokens: need the current refresh token (else 61023) and act for the authorizer appid', async () => {
     const { ticket } = await sim.pushTicket();
     const c = (await componentToken(ticket)).component_access_token as string;
-    const refresh = sim.grantAuthorization(APPID);
+    const refresh = sim.state.components.grantAuthorization(APPID);
     const call = (token: string) => post(sim, `/cgi-bin/component/api_authorizer_token?component_access_token=${c}`, { component_appid: COMPONENT.componentAppid, authorizer_appid: APPID, authorizer_refresh_token: token });
     expect((await call('stale')).errcode).toBe(61023);
     const answer = await call(refresh);
     expect(answer).toEqual({ authorizer_access_token: expect.any(String), expires_in: 7200, authorizer_refresh_token: refresh });
     expect((await get(sim, '/cgi-bin/open/have', { access_token: answer.authorizer_access_token as string })).errcode).toBe(0);
     expect(sim.authorizerTokenFetches(APPID)).toBe(1);
-    sim.expireTokens(COMPONENT.componentAppid);
+    sim.state.expireTokens(COMPONENT.componentAppid);
     expect((await call(refresh)).errcode).toBe(42001);
   });
 

@@ -20,7 +20,7 @@ beforeEach(() => {
 /** An account bound to an API-created open account: unbinding it succeeds unless a fault intervenes. */
 async function member() {
   const { appid, token } = await accountWithToken(sim, { subject: SUBJECT });
-  const openAppid = sim.addOpenAccount({ subject: SUBJECT, members: [appid] });
+  const openAppid = sim.state.accounts.addOpenAccount({ subject: SUBJECT, members: [appid] });
   const doUnbind = () => post(sim, UNBIND, { open_appid: openAppid }, token);
   return { appid, token, openAppid, doUnbind };
 }
@@ -35,7 +35,7 @@ describe('errcode', () => {
     expect(busy.errcode).toBe(-1);
     expect(busy.errmsg).toMatch(/^system error/);
     expect(busy.errmsg).toMatch(RID);
-    expect(sim.openAppidOf(m.appid)).toBe(m.openAppid);
+    expect(sim.state.accounts.openAppidOf(m.appid)).toBe(m.openAppid);
     expect(sim.applied(UNBIND)).toBe(0);
     expect(await m.doUnbind()).toEqual({ errcode: 0, errmsg: 'ok' });
     expect(sim.calls(UNBIND)).toBe(2);
@@ -57,7 +57,7 @@ describe('http500 and garbage', () => {
     const reply = await send(sim, 'POST', `${UNBIND}?access_token=${m.token}`, { open_appid: m.openAppid });
     expect(reply.status).toBe(500);
     expect(() => reply.json()).toThrow(SyntaxError);
-    expect(sim.openAppidOf(m.appid)).toBe(m.openAppid);
+    expect(sim.state.accounts.openAppidOf(m.appid)).toBe(m.openAppid);
   });
 
   it('garbage answers 200 with a body that is not JSON', async () => {
@@ -75,7 +75,7 @@ describe('drop', () => {
     const m = await member();
     sim.injectFault({ path: UNBIND, kind: 'drop' });
     await expect(m.doUnbind()).rejects.toMatchObject({ code: 'UND_ERR_SOCKET' });
-    expect(sim.openAppidOf(m.appid)).toBe(m.openAppid);
+    expect(sim.state.accounts.openAppidOf(m.appid)).toBe(m.openAppid);
     expect(sim.calls(UNBIND)).toBe(1);
     expect(sim.applied(UNBIND)).toBe(0);
   });
@@ -84,7 +84,7 @@ describe('drop', () => {
     const m = await member();
     sim.injectFault({ path: UNBIND, kind: 'drop', afterApply: true });
     await expect(m.doUnbind()).rejects.toMatchObject({ code: 'UND_ERR_SOCKET' });
-    expect(sim.openAppidOf(m.appid)).toBeUndefined();
+    expect(sim.state.accounts.openAppidOf(m.appid)).toBeUndefined();
     expect(sim.applied(UNBIND)).toBe(1);
     expect((await m.doUnbind()).errcode).toBe(89002);
   });
@@ -93,7 +93,7 @@ describe('drop', () => {
 describe('hang', () => {
   it('never answers, and close() ends the request promptly', async () => {
     const own = await startSimulator();
-    own.addAccount({ appid: 'wx4444444444444444', secret: '4'.repeat(32), subject: SUBJECT });
+    own.state.accounts.addAccount({ appid: 'wx4444444444444444', secret: '4'.repeat(32), subject: SUBJECT });
     own.injectFault({ path: HAVE, kind: 'hang' });
     const pending = get(own, HAVE, { access_token: 'x' }).then(
       () => 'answered',
@@ -122,14 +122,14 @@ describe('delay', () => {
       return a;
     });
     await sleep(50);
-    expect(sim.openAppidOf(slow.appid)).toBe(slow.openAppid);
+    expect(sim.state.accounts.openAppidOf(slow.appid)).toBe(slow.openAppid);
     const fastAnswer = await fast.doUnbind();
     order.push('fast');
     expect(fastAnswer.errcode).toBe(0);
-    expect(sim.openAppidOf(slow.appid)).toBe(slow.openAppid);
+    expect(sim.state.accounts.openAppidOf(slow.appid)).toBe(slow.openAppid);
     expect(await slowCall).toEqual({ errcode: 0, errmsg: 'ok' });
     expect(order).toEqual(['fast', 'slow']);
-    expect(sim.openAppidOf(slow.appid)).toBeUndefined();
+    expect(sim.state.accounts.openAppidOf(slow.appid)).toBeUndefined();
     expect(sim.maxConcurrent(UNBIND)).toBe(2);
   });
 });

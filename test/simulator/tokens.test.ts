@@ -10,12 +10,12 @@ let sim: Simulator;
 
 beforeAll(async () => {
   sim = await startSimulator();
-  sim.addAccount({ appid: APPID, secret: SECRET, subject: 'Token Test Co.' });
-  sim.addAccount({ appid: OTHER, secret: OTHER_SECRET, subject: 'Token Test Co.' });
+  sim.state.accounts.addAccount({ appid: APPID, secret: SECRET, subject: 'Token Test Co.' });
+  sim.state.accounts.addAccount({ appid: OTHER, secret: OTHER_SECRET, subject: 'Token Test Co.' });
 });
 afterAll(() => sim.close());
 beforeEach(() => {
-  sim.revokeTokens();
+  sim.state.revokeTokens();
   sim.resetCounters();
 });
 
@@ -105,7 +105,7 @@ describe('access_token on protected calls', () => {
 
   it('expireTokens → 42001, and the next stable_token issues a new token', async () => {
     const old = await stableToken(sim, APPID, SECRET);
-    sim.expireTokens();
+    sim.state.expireTokens();
     const expired = await have(old);
     expect(expired.errcode).toBe(42001);
     expect(expired.errmsg).toMatch(/^access_token expired rid: /);
@@ -117,17 +117,17 @@ describe('access_token on protected calls', () => {
   it('expireTokens(appid) and revokeTokens(appid) touch only that account', async () => {
     const mine = await stableToken(sim, APPID, SECRET);
     const other = await stableToken(sim, OTHER, OTHER_SECRET);
-    sim.expireTokens(APPID);
+    sim.state.expireTokens(APPID);
     expect((await have(mine)).errcode).toBe(42001);
     expect((await have(other)).errcode).toBe(0);
-    sim.revokeTokens(OTHER);
+    sim.state.revokeTokens(OTHER);
     expect((await have(other)).errcode).toBe(40001);
     expect((await have(mine)).errcode).toBe(42001);
   });
 
   it('revokeTokens → 40001, and the next stable_token issues a new token', async () => {
     const old = await stableToken(sim, APPID, SECRET);
-    sim.revokeTokens();
+    sim.state.revokeTokens();
     expect((await have(old)).errcode).toBe(40001);
     const fresh = await stableToken(sim, APPID, SECRET);
     expect(fresh).not.toBe(old);
@@ -147,7 +147,7 @@ describe('tokenTtlSeconds', () => {
   it('short lifetimes really expire (42001), and stable tokens are still reused within them', async () => {
     const short = await startSimulator({ tokenTtlSeconds: 0.3 });
     try {
-      short.addAccount({ appid: APPID, secret: SECRET, subject: 'Token Test Co.' });
+      short.state.accounts.addAccount({ appid: APPID, secret: SECRET, subject: 'Token Test Co.' });
       const token = await stableToken(short, APPID, SECRET);
       expect(await stableToken(short, APPID, SECRET)).toBe(token);
       await new Promise((r) => setTimeout(r, 350));
