@@ -17,11 +17,11 @@ async function main(): Promise<void> {
   }
 
   const counters = (paths: readonly string[], appids: readonly string[]): SimulatorCounters => ({
-    calls: Object.fromEntries(paths.map((p) => [p, sim.calls(p)])),
-    maxConcurrent: Object.fromEntries(paths.map((p) => [p, sim.maxConcurrent(p)])),
-    tokenFetches: Object.fromEntries(appids.map((a) => [a, sim.tokenFetches(a)])),
-    totalCalls: sim.calls(),
-    totalTokenFetches: sim.tokenFetches(),
+    calls: Object.fromEntries(paths.map((p) => [p, sim.counters.calls(p)])),
+    maxConcurrent: Object.fromEntries(paths.map((p) => [p, sim.counters.maxConcurrent(p)])),
+    tokenFetches: Object.fromEntries(appids.map((a) => [a, sim.counters.tokenFetches(a)])),
+    totalCalls: sim.counters.calls(),
+    totalTokenFetches: sim.counters.tokenFetches(),
   });
 
   process.on('message', (message: SimulatorCommand) => {
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
         reply = { id: message.id, counters: counters(message.paths, message.appids) };
         break;
       case 'reset':
-        sim.resetCounters();
+        sim.counters.reset();
         reply = { id: message.id };
         break;
       case 'delay':

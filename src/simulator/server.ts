@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { Counters, type CounterReadings } from './counters';
 import { FaultQueue, type Fault } from './faults';
 import { authorizedXml, deliver, signedPush, ticketXml, unauthorizedXml, type PushResult } from './push';
 import { seedDemo } from './seed';
@@ -39,13 +40,10 @@ export interface Simulator {
   readonly url: string;
   /** The model behind the server: accounts, tokens, platforms; tests set it up and read it directly. */
   readonly state: WechatState;
+  /** What arrived, what was applied, token fetches, peak concurrency. */
+  readonly counters: CounterReadings;
   injectFault(f: Fault): void;
   clearFaults(): void;
-  calls(path?: string): number;
-  applied(path: string): number;
-  tokenFetches(appid?: string): number;
-  maxConcurrent(path?: string): number;
-  resetCounters(): void;
   close(): Promise<void>;
 
   // ---- third-party platforms ----
@@ -58,10 +56,6 @@ export interface Simulator {
   authorize(appid: string, options?: AuthorizeOptions): Promise<PushResult>;
   /** The merchant revokes it: the refresh token stops working, an `unauthorized` event is pushed. */
   unauthorize(appid: string, options?: Omit<AuthorizeOptions, 'infoType'>): Promise<PushResult>;
-  /** api_component_token calls that issued a token (per component appid, or all). */
-  componentTokenFetches(componentAppid?: string): number;
-  /** api_authorizer_token calls that issued a token (per authorizer appid, or all). */
-  authorizerTokenFetches(appid?: string): number;
 }
 
 const BODY_LIMIT = 1024 * 1024;
@@ -129,92 +123,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   send(res, status, 'application/json; encoding=utf-8', JSON.stringify(body));
 }
 
-function bump(map: Map<string, number>, key: string, by = 1): number {
-  const value = (map.get(key) ?? 0) + by;
-  map.set(key, value);
-  return value;
-}
-
-class Counters {
-  private readonly callsByPath = new Map<string, number>();
-  private readonly appliedByPath = new Map<string, number>();
-  private readonly fetchesByAppid = new Map<string, number>();
-  private readonly componentFetches = new Map<string, number>();
-  private readonly authorizerFetches = new Map<string, number>();
-  private readonly inFlight = new Map<string, number>();
-  private readonly peaks = new Map<string, number>();
-  private totalCalls = 0;
-  private totalFetches = 0;
-  private inFlightAll = 0;
-  private peakAll = 0;
-
-  arrive(path: string): void {
-    bump(this.callsByPath, path);
-    this.totalCalls += 1;
-    const now = bump(this.inFlight, path);
-    this.peaks.set(path, Math.max(this.peaks.get(path) ?? 0, now));
-    this.inFlightAll += 1;
-    this.peakAll = Math.max(this.peakAll, this.inFlightAll);
-  }
-
-  leave(path: string): void {
-    bump(this.inFlight, path, -1);
-    this.inFlightAll -= 1;
-  }
-
-  apply(path: string): void {
-    bump(this.appliedByPath, path);
-  }
-
-  tokenFetched(appid: string, kind: 'component' | 'authorizer' | undefined): void {
-    bump(this.fetchesByAppid, appid);
-    this.totalFetches += 1;
-    if (kind === 'component') bump(this.componentFetches, appid);
-    if (kind === 'authorizer') bump(this.authorizerFetches, appid);
-  }
-
-  kindFetches(kind: 'component' | 'authorizer', appid?: string): number {
-    const map = kind === 'component' ? this.componentFetches : this.authorizerFetches;
-    return appid === undefined ? [...map.values()].reduce((a, b) => a + b, 0) : (map.get(appid) ?? 0);
-  }
-
-  calls(path?: string): number {
-    return path === undefined ? this.totalCalls : (this.callsByPath.get(path) ?? 0);
-  }
-
-  applied(path: string): number {
-    return this.appliedByPath.get(path) ?? 0;
-  }
-
-  tokenFetches(appid?: string): number {
-    return appid === undefined ? this.totalFetches : (this.fetchesByAppid.get(appid) ?? 0);
-  }
-
-  maxConcurrent(path?: string): number {
-    return path === undefined ? this.peakAll : (this.peaks.get(path) ?? 0);
-  }
-
-  /** Peaks restart from what is in flight now, so a hanging request still counts. */
-  reset(): void {
-    this.callsByPath.clear();
-    this.appliedByPath.clear();
-    this.fetchesByAppid.clear();
-    this.componentFetches.clear();
-    this.authorizerFetches.clear();
-    this.totalCalls = 0;
-    this.totalFetches = 0;
-    this.peaks.clear();
-    for (const [path, n] of this.inFlight) if (n > 0) this.peaks.set(path, n);
-    this.peakAll = this.inFlightAll;
-  }
-}
-
 class RunningSimulator implements Simulator {
   readonly state: WechatState;
   private readonly pushers = new Map<string, NodeJS.Timeout>();
   private readonly server: Server;
   private readonly faults = new FaultQueue();
-  private readonly counters = new Counters();
+  readonly counters = new Counters();
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private closing: Promise<void> | undefined;
@@ -250,21 +164,6 @@ class RunningSimulator implements Simulator {
   }
   clearFaults(): void {
     this.faults.clear();
-  }
-  calls(path?: string): number {
-    return this.counters.calls(path);
-  }
-  applied(path: string): number {
-    return this.counters.applied(path);
-  }
-  tokenFetches(appid?: string): number {
-    return this.counters.tokenFetches(appid);
-  }
-  maxConcurrent(path?: string): number {
-    return this.counters.maxConcurrent(path);
-  }
-  resetCounters(): void {
-    this.counters.reset();
   }
 
   async startTicketPush(options: TicketPushOptions): Promise<PushResult> {
@@ -304,14 +203,6 @@ class RunningSimulator implements Simulator {
     const component = this.state.components.component(options.componentAppid);
     this.state.components.revokeAuthorization(component.componentAppid, appid);
     return this.push(component.componentAppid, options.callbackUrl, unauthorizedXml(component.componentAppid, appid, this.createTime()));
-  }
-
-  componentTokenFetches(componentAppid?: string): number {
-    return this.counters.kindFetches('component', componentAppid);
-  }
-
-  authorizerTokenFetches(appid?: string): number {
-    return this.counters.kindFetches('authorizer', appid);
   }
 
   private createTime(): number {

@@ -53,15 +53,15 @@ describe('third-party platform mode (embedded store)', () => {
     expect(unbind.unbindOpenAccount.__typename).toBe('UnbindOpenAccountSuccess');
     expect(sim.state.accounts.openAppidOf(acmeCoffeeOA.appid)).toBeUndefined();
     // One component token (for api_query_auth); the authorizer token came with the authorisation.
-    expect(sim.componentTokenFetches(platform.componentAppid)).toBe(1);
-    expect(sim.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(0);
-    expect(sim.calls('/cgi-bin/component/api_query_auth')).toBe(1);
+    expect(sim.counters.componentTokenFetches(platform.componentAppid)).toBe(1);
+    expect(sim.counters.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(0);
+    expect(sim.counters.calls('/cgi-bin/component/api_query_auth')).toBe(1);
   });
 
   it('an appid in WECHAT_APPS uses its own secret, not the platform', async () => {
     expect((await openAccount(acmeCoffeeMP.appid)).__typename).toBe('OpenAccount');
-    expect(sim.calls('/cgi-bin/stable_token')).toBe(1);
-    expect(sim.componentTokenFetches()).toBe(0);
+    expect(sim.counters.calls('/cgi-bin/stable_token')).toBe(1);
+    expect(sim.counters.componentTokenFetches()).toBe(0);
   });
 
   it('an appid with neither: NoCredentialsError that says both were tried', async () => {
@@ -71,7 +71,7 @@ describe('third-party platform mode (embedded store)', () => {
     if (result.__typename !== 'NoCredentialsError') throw new Error('unreachable');
     expect(result.message).toContain('not in WECHAT_APPS');
     expect(result.message).toContain(`third-party platform ${platform.componentAppid} (the account has not authorised it`);
-    expect(sim.calls()).toBe(0); // nothing sent to WeChat, not even a token request
+    expect(sim.counters.calls()).toBe(0); // nothing sent to WeChat, not even a token request
   });
 
   it('refresh tokens imported with the command (`credentials:import`) are used; before the first ticket push the answer says the ticket is missing', async () => {
@@ -87,11 +87,11 @@ describe('third-party platform mode (embedded store)', () => {
     expect(early).toMatchObject({ __typename: 'NoCredentialsError', retryable: true });
     if (early.__typename !== 'NoCredentialsError') throw new Error('unreachable');
     expect(early.message).toContain('component_verify_ticket');
-    expect(sim.calls()).toBe(0);
+    expect(sim.counters.calls()).toBe(0);
 
     await sim.pushTicket();
     expect((await openAccount(acmeCoffeeOA.appid)).__typename).toBe('OpenAccount');
-    expect(sim.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(1);
+    expect(sim.counters.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(1);
   });
 
   it('the import command refuses bad input, naming the entry and never echoing a token', () => {
@@ -120,11 +120,11 @@ describe('third-party platform mode (embedded store)', () => {
     await sim.authorize(acmeCoffeeOA.appid);
     await openAccount(acmeCoffeeOA.appid);
     sim.state.expireTokens();
-    sim.resetCounters();
+    sim.counters.reset();
     const results = await Promise.all(Array.from({ length: 20 }, () => openAccount(acmeCoffeeOA.appid)));
     expect(results.every((r) => r.__typename === 'OpenAccount')).toBe(true);
-    expect(sim.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(1);
-    expect(sim.componentTokenFetches(platform.componentAppid)).toBe(1);
+    expect(sim.counters.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(1);
+    expect(sim.counters.componentTokenFetches(platform.componentAppid)).toBe(1);
   });
 
   describe('the callback refuses what WeChat did not send, and stores nothing', () => {

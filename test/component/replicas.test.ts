@@ -57,31 +57,31 @@ describe('three gateway processes sharing Redis, third-party platform mode', () 
   });
 
   it('900 concurrent calls for a cold authorizer appid: exactly one component token fetch and one authorizer token fetch, all succeed', async () => {
-    sim.resetCounters();
+    sim.counters.reset();
     expect(await callsAcross(gateways, acmeCoffeeOA.appid, 900)).toEqual({ OpenAccount: 900 });
-    expect(sim.componentTokenFetches()).toBe(1);
-    expect(sim.authorizerTokenFetches()).toBe(1);
-    expect(sim.calls('/cgi-bin/component/api_component_token')).toBe(1);
-    expect(sim.calls('/cgi-bin/component/api_authorizer_token')).toBe(1);
-    expect(sim.calls('/cgi-bin/open/get')).toBe(900);
+    expect(sim.counters.componentTokenFetches()).toBe(1);
+    expect(sim.counters.authorizerTokenFetches()).toBe(1);
+    expect(sim.counters.calls('/cgi-bin/component/api_component_token')).toBe(1);
+    expect(sim.counters.calls('/cgi-bin/component/api_authorizer_token')).toBe(1);
+    expect(sim.counters.calls('/cgi-bin/open/get')).toBe(900);
   });
 
   it('WeChat expires every token: the next 900 calls refresh each exactly once, all succeed', async () => {
     sim.state.expireTokens();
-    sim.resetCounters();
+    sim.counters.reset();
     expect(await callsAcross(gateways, acmeCoffeeOA.appid, 900)).toEqual({ OpenAccount: 900 });
-    expect(sim.componentTokenFetches()).toBe(1);
-    expect(sim.authorizerTokenFetches()).toBe(1);
+    expect(sim.counters.componentTokenFetches()).toBe(1);
+    expect(sim.counters.authorizerTokenFetches()).toBe(1);
     // Every call met the expired token and was retried once, not more (1,800 measured).
-    expect(sim.calls('/cgi-bin/open/get')).toBeLessThanOrEqual(1800);
+    expect(sim.counters.calls('/cgi-bin/open/get')).toBeLessThanOrEqual(1800);
   });
 
   it('an authorisation pushed to one replica serves the others: no authorizer token fetch at all', async () => {
     expect(await sim.authorize(acmeCoffeeMP.appid, { callbackUrl: callbackUrlOf(gateways[1]!.url) })).toEqual({ status: 200, text: 'success' });
-    sim.resetCounters();
+    sim.counters.reset();
     expect(await callsAcross(gateways, acmeCoffeeMP.appid, 300)).toEqual({ OpenAccount: 300 });
-    expect(sim.authorizerTokenFetches()).toBe(0);
-    expect(sim.componentTokenFetches()).toBe(0);
+    expect(sim.counters.authorizerTokenFetches()).toBe(0);
+    expect(sim.counters.componentTokenFetches()).toBe(0);
   });
 
   it('no secret in any log line of the three processes', () => {
@@ -101,8 +101,8 @@ describe('a Redis that is down', () => {
       const results = await Promise.all(Array.from({ length: 100 }, (_, i) => openAccount(gateway.url, i % 2 === 0 ? acmeCoffeeOA.appid : acmeCoffeeMP.appid)));
       expect(results.every((r) => r.__typename === 'CredentialStoreUnavailableError')).toBe(true);
       expect(results[0]!.message).toContain('credential store (Redis) could not be reached');
-      expect(sim.tokenFetches()).toBe(0);
-      expect(sim.calls()).toBe(0);
+      expect(sim.counters.tokenFetches()).toBe(0);
+      expect(sim.counters.calls()).toBe(0);
       // A push cannot be stored either: 503, so WeChat pushes it again.
       expect((await sim.pushTicket()).status).toBe(503);
       const unavailable = gateway.logs.filter((line) => line.includes('credential store (Redis) is'));

@@ -51,10 +51,10 @@ describe.each([
     const second = await spawnGateway(env, process.env['TEST_GATEWAY_BUILD']!);
     try {
       sim.state.expireTokens();
-      sim.resetCounters();
+      sim.counters.reset();
       expect(await openAccount(second.url, acmeCoffeeOA.appid)).toEqual({ __typename: 'OpenAccount', appid: acmeCoffeeOA.appid, openAppid: ACME_OPEN });
-      expect(sim.componentTokenFetches()).toBe(1); // from the stored ticket
-      expect(sim.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(1); // from the stored refresh token
+      expect(sim.counters.componentTokenFetches()).toBe(1); // from the stored ticket
+      expect(sim.counters.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(1); // from the stored refresh token
     } finally {
       await stop(second);
     }

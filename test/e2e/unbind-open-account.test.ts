@@ -35,7 +35,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
         verifiedByRead: false,
       });
       expect(simulator.state.accounts.openAppidOf(acmeCoffeeOA.appid)).toBeUndefined();
-      expect(simulator.applied(UNBIND)).toBe(1);
+      expect(simulator.counters.applied(UNBIND)).toBe(1);
     });
 
     it('InvalidAppIdError (40013): an open_appid WeChat does not know', async () => {
@@ -65,7 +65,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
     it('OpenAccountNotBoundError (89002): unbinding twice', async () => {
       await unbind(acmeCoffeeOA.appid, ACME_OPEN);
       expect(await unbind(acmeCoffeeOA.appid, ACME_OPEN)).toMatchObject({ __typename: 'OpenAccountNotBoundError', errcode: 89002, retryable: false });
-      expect(simulator.applied(UNBIND)).toBe(1);
+      expect(simulator.counters.applied(UNBIND)).toBe(1);
     });
 
     it('OtherWeChatError: an errcode without a type of its own (48001 permission not granted)', async () => {
@@ -87,7 +87,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
       expect(result).toMatchObject({ __typename: 'NoCredentialsError', appid: 'wx0000000000000042', retryable: false });
       if (result.__typename !== 'NoCredentialsError') throw new Error('unreachable');
       expect(result.message).toContain('WECHAT_APPS');
-      expect(simulator.calls()).toBe(0);
+      expect(simulator.counters.calls()).toBe(0);
     });
 
     // A change that may have reached WeChat is settled by a read; when WeChat keeps failing, the
@@ -101,7 +101,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
         retryable: true,
         mayHaveReachedWeChat: true,
       });
-      expect(simulator.calls(UNBIND)).toBe(2);
+      expect(simulator.counters.calls(UNBIND)).toBe(2);
       expect(simulator.state.accounts.openAppidOf(acmeCoffeeOA.appid)).toBe(ACME_OPEN);
     });
 
@@ -124,59 +124,59 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
       expect(result).toMatchObject({ __typename: 'WeChatUnavailableError', reason: 'BAD_RESPONSE' });
       if (result.__typename !== 'WeChatUnavailableError') throw new Error('unreachable');
       expect(result.message).toMatch(/^Fetching the access token failed/);
-      expect(simulator.calls(UNBIND)).toBe(0);
+      expect(simulator.counters.calls(UNBIND)).toBe(0);
     });
   });
 
   describe('access tokens', () => {
     it('100 concurrent calls for a cold appid cause exactly one token fetch', async () => {
       const results = await Promise.all(Array.from({ length: 100 }, () => unbind(acmeCoffeeOA.appid, ACME_OPEN)));
-      expect(simulator.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
-      expect(simulator.tokenFetches()).toBe(1);
+      expect(simulator.counters.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
+      expect(simulator.counters.tokenFetches()).toBe(1);
       const types = results.map((r) => r.__typename);
       expect(types.filter((t) => t === 'UnbindOpenAccountSuccess')).toHaveLength(1);
-      expect(simulator.calls(UNBIND)).toBe(100);
+      expect(simulator.counters.calls(UNBIND)).toBe(100);
     });
 
     it('reuses the cached token across operations', async () => {
       await unbind(acmeCoffeeOA.appid, ACME_OPEN);
       await unbind(acmeCoffeeMP.appid, ACME_OPEN);
       await unbind(acmeCoffeeOA.appid, ACME_OPEN);
-      expect(simulator.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
-      expect(simulator.tokenFetches(acmeCoffeeMP.appid)).toBe(1);
+      expect(simulator.counters.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
+      expect(simulator.counters.tokenFetches(acmeCoffeeMP.appid)).toBe(1);
     });
 
     it('an expired token (42001) is refreshed once and the call succeeds', async () => {
       await unbind(acmeCoffeeMP.appid, 'wxo0000000000000000'); // caches a token for the MP only
       await unbind(acmeCoffeeOA.appid, 'wxo0000000000000000'); // and one for the OA
       simulator.state.expireTokens(acmeCoffeeOA.appid);
-      simulator.resetCounters();
+      simulator.counters.reset();
       expect(await unbind(acmeCoffeeOA.appid, ACME_OPEN)).toMatchObject({ __typename: 'UnbindOpenAccountSuccess' });
-      expect(simulator.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
-      expect(simulator.calls(UNBIND)).toBe(2);
-      expect(simulator.applied(UNBIND)).toBe(1);
+      expect(simulator.counters.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
+      expect(simulator.counters.calls(UNBIND)).toBe(2);
+      expect(simulator.counters.applied(UNBIND)).toBe(1);
     });
 
     it('a token WeChat no longer accepts (40001) is refreshed once and the call succeeds', async () => {
       await unbind(acmeCoffeeOA.appid, 'wxo0000000000000000');
       simulator.state.revokeTokens(acmeCoffeeOA.appid);
-      simulator.resetCounters();
+      simulator.counters.reset();
       expect(await unbind(acmeCoffeeOA.appid, ACME_OPEN)).toMatchObject({ __typename: 'UnbindOpenAccountSuccess' });
-      expect(simulator.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
+      expect(simulator.counters.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
     });
 
     it('a token refused twice is answered, not retried in a loop', async () => {
       simulator.injectFault({ path: UNBIND, kind: 'errcode', errcode: 40001, errmsg: 'invalid credential', times: Infinity });
       expect(await unbind(acmeCoffeeOA.appid, ACME_OPEN)).toMatchObject({ __typename: 'OtherWeChatError', errcode: 40001 });
-      expect(simulator.calls(UNBIND)).toBe(2);
+      expect(simulator.counters.calls(UNBIND)).toBe(2);
     });
 
     it('concurrent calls that fail with the same stale token cause one refresh, not one each', async () => {
       await unbind(acmeCoffeeOA.appid, 'wxo0000000000000000');
       simulator.state.expireTokens(acmeCoffeeOA.appid);
-      simulator.resetCounters();
+      simulator.counters.reset();
       const results = await Promise.all(Array.from({ length: 20 }, () => unbind(acmeCoffeeOA.appid, ACME_OPEN)));
-      expect(simulator.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
+      expect(simulator.counters.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
       expect(results.filter((r) => r.__typename === 'UnbindOpenAccountSuccess')).toHaveLength(1);
     });
 
@@ -188,8 +188,8 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
       if (result.__typename !== 'OtherWeChatError') throw new Error('unreachable');
       expect(result.message).toMatch(/^Fetching the access token failed.*WECHAT_APPS/);
       await unbind(acmeCoffeeOA.appid, ACME_OPEN);
-      expect(simulator.calls('/cgi-bin/stable_token')).toBe(2);
-      expect(simulator.calls(UNBIND)).toBe(0);
+      expect(simulator.counters.calls('/cgi-bin/stable_token')).toBe(2);
+      expect(simulator.counters.calls(UNBIND)).toBe(0);
     });
   });
 
@@ -216,7 +216,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
         expect(result.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: argument } });
         expect(result.errors![0]!.message).toContain(`"${argument}"`);
       }
-      expect(simulator.calls()).toBe(0);
+      expect(simulator.counters.calls()).toBe(0);
     });
 
     it('a missing or mistyped variable is a client error with no upstream call', async () => {
@@ -226,7 +226,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
       });
       expect(response.status).toBe(400);
       expect(JSON.parse(response.text).errors[0].extensions.code).toBe('BAD_USER_INPUT');
-      expect(simulator.calls()).toBe(0);
+      expect(simulator.counters.calls()).toBe(0);
     });
   });
 

@@ -70,7 +70,7 @@ describe('a supergraph with this subgraph and a merchants subgraph', () => {
     await simulator.close();
   });
 
-  beforeEach(() => simulator.resetCounters());
+  beforeEach(() => simulator.counters.reset());
 
   it('composes from the committed SDL, and a query for 100 apps (50 repeated) makes 50 upstream reads, at most the cap at once', async () => {
     const composed = composeServices([
@@ -93,8 +93,8 @@ describe('a supergraph with this subgraph and a merchants subgraph', () => {
           openAccount: { __typename: 'OpenAccount', openAppid },
         });
       });
-      expect(simulator.calls(GET)).toBe(50);
-      expect(simulator.maxConcurrent(GET)).toBe(CAP);
+      expect(simulator.counters.calls(GET)).toBe(50);
+      expect(simulator.counters.maxConcurrent(GET)).toBe(CAP);
     } finally {
       simulator.clearFaults();
       await router.stop();
@@ -131,7 +131,7 @@ describe('a supergraph with this subgraph and a merchants subgraph', () => {
     it('resolves WeChatApp representations through the loader', async () => {
       const { body } = await post(subgraph.url, ENTITIES, { r: [APPIDS[0], APPIDS[1], APPIDS[0]].map((appid) => ({ __typename: 'WeChatApp', appid })) });
       expect(body.data._entities).toHaveLength(3);
-      expect(simulator.calls(GET)).toBe(2);
+      expect(simulator.counters.calls(GET)).toBe(2);
     });
 
     it.each([
@@ -145,7 +145,7 @@ describe('a supergraph with this subgraph and a merchants subgraph', () => {
       expect(status).toBeLessThan(500);
       expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(body.errors?.[0]?.message).toMatch(message);
-      expect(simulator.calls()).toBe(0);
+      expect(simulator.counters.calls()).toBe(0);
     });
   });
 });

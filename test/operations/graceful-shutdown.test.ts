@@ -34,7 +34,7 @@ describe('graceful shutdown', () => {
       request(gateway.url, { method: 'POST', headers: HEADERS, body: QUERY }).then(async (r) => ({ status: r.statusCode, body: (await r.body.json()) as any })),
     );
     // All 50 are at WeChat (the simulator has them) before the signal.
-    while (simulator.calls(GET) < 50) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (simulator.counters.calls(GET) < 50) await new Promise((resolve) => setTimeout(resolve, 10));
     gateway.child.kill('SIGTERM');
 
     // New connections are refused while the 50 are still being answered.

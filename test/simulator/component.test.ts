@@ -55,7 +55,7 @@ describe('simulator: third-party platform calls and pushes', () => {
     expect(await componentToken(second.ticket)).toEqual({ component_access_token: expect.any(String), expires_in: 7200 });
     clock += 12 * 3_600_000;
     expect((await componentToken(second.ticket)).errcode).toBe(61005);
-    expect(sim.componentTokenFetches()).toBe(1);
+    expect(sim.counters.componentTokenFetches()).toBe(1);
   });
 
   it('authorizer tokens: need the current refresh token (else 61023) and act for the authorizer appid', async () => {
@@ -67,7 +67,7 @@ describe('simulator: third-party platform calls and pushes', () => {
     const answer = await call(refresh);
     expect(answer).toEqual({ authorizer_access_token: expect.any(String), expires_in: 7200, authorizer_refresh_token: refresh });
     expect((await get(sim, '/cgi-bin/open/have', { access_token: answer.authorizer_access_token as string })).errcode).toBe(0);
-    expect(sim.authorizerTokenFetches(APPID)).toBe(1);
+    expect(sim.counters.authorizerTokenFetches(APPID)).toBe(1);
     sim.state.expireTokens(COMPONENT.componentAppid);
     expect((await call(refresh)).errcode).toBe(42001);
   });

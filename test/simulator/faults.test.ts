@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 beforeEach(() => {
   sim.clearFaults();
-  sim.resetCounters();
+  sim.counters.reset();
 });
 
 /** An account bound to an API-created open account: unbinding it succeeds unless a fault intervenes. */
@@ -36,17 +36,17 @@ describe('errcode', () => {
     expect(busy.errmsg).toMatch(/^system error/);
     expect(busy.errmsg).toMatch(RID);
     expect(sim.state.accounts.openAppidOf(m.appid)).toBe(m.openAppid);
-    expect(sim.applied(UNBIND)).toBe(0);
+    expect(sim.counters.applied(UNBIND)).toBe(0);
     expect(await m.doUnbind()).toEqual({ errcode: 0, errmsg: 'ok' });
-    expect(sim.calls(UNBIND)).toBe(2);
-    expect(sim.applied(UNBIND)).toBe(1);
+    expect(sim.counters.calls(UNBIND)).toBe(2);
+    expect(sim.counters.applied(UNBIND)).toBe(1);
   });
 
   it('sends a given errmsg as is, and can fault token calls too', async () => {
     sim.injectFault({ path: '/cgi-bin/stable_token', kind: 'errcode', errcode: 45009, errmsg: 'reach max api daily quota limit' });
     const answer = await post(sim, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid: 'wx1', secret: 'x' });
     expect(answer).toEqual({ errcode: 45009, errmsg: 'reach max api daily quota limit' });
-    expect(sim.tokenFetches()).toBe(0);
+    expect(sim.counters.tokenFetches()).toBe(0);
   });
 });
 
@@ -76,8 +76,8 @@ describe('drop', () => {
     sim.injectFault({ path: UNBIND, kind: 'drop' });
     await expect(m.doUnbind()).rejects.toMatchObject({ code: 'UND_ERR_SOCKET' });
     expect(sim.state.accounts.openAppidOf(m.appid)).toBe(m.openAppid);
-    expect(sim.calls(UNBIND)).toBe(1);
-    expect(sim.applied(UNBIND)).toBe(0);
+    expect(sim.counters.calls(UNBIND)).toBe(1);
+    expect(sim.counters.applied(UNBIND)).toBe(0);
   });
 
   it('with afterApply the change happened although the client saw an error', async () => {
@@ -85,7 +85,7 @@ describe('drop', () => {
     sim.injectFault({ path: UNBIND, kind: 'drop', afterApply: true });
     await expect(m.doUnbind()).rejects.toMatchObject({ code: 'UND_ERR_SOCKET' });
     expect(sim.state.accounts.openAppidOf(m.appid)).toBeUndefined();
-    expect(sim.applied(UNBIND)).toBe(1);
+    expect(sim.counters.applied(UNBIND)).toBe(1);
     expect((await m.doUnbind()).errcode).toBe(89002);
   });
 });
@@ -100,8 +100,8 @@ describe('hang', () => {
       () => 'failed',
     );
     await sleep(150);
-    expect(own.calls(HAVE)).toBe(1);
-    expect(own.maxConcurrent(HAVE)).toBe(1);
+    expect(own.counters.calls(HAVE)).toBe(1);
+    expect(own.counters.maxConcurrent(HAVE)).toBe(1);
     expect(await Promise.race([pending, sleep(0).then(() => 'pending')])).toBe('pending');
     const started = Date.now();
     await own.close();
@@ -130,7 +130,7 @@ describe('delay', () => {
     expect(await slowCall).toEqual({ errcode: 0, errmsg: 'ok' });
     expect(order).toEqual(['fast', 'slow']);
     expect(sim.state.accounts.openAppidOf(slow.appid)).toBeUndefined();
-    expect(sim.maxConcurrent(UNBIND)).toBe(2);
+    expect(sim.counters.maxConcurrent(UNBIND)).toBe(2);
   });
 });
 
@@ -176,16 +176,16 @@ describe('counters', () => {
     await a.doUnbind();
     await a.doUnbind();
     await post(sim, '/cgi-bin/open/get', {}, b.token);
-    expect(sim.calls(UNBIND)).toBe(2);
-    expect(sim.calls('/cgi-bin/open/get')).toBe(1);
-    expect(sim.calls('/cgi-bin/stable_token')).toBe(2);
-    expect(sim.calls()).toBe(5);
-    expect(sim.applied(UNBIND)).toBe(1);
-    expect(sim.applied('/cgi-bin/open/get')).toBe(0);
-    expect(sim.tokenFetches(a.appid)).toBe(1);
-    expect(sim.tokenFetches()).toBe(2);
-    sim.resetCounters();
-    expect([sim.calls(), sim.applied(UNBIND), sim.tokenFetches(), sim.maxConcurrent()]).toEqual([0, 0, 0, 0]);
+    expect(sim.counters.calls(UNBIND)).toBe(2);
+    expect(sim.counters.calls('/cgi-bin/open/get')).toBe(1);
+    expect(sim.counters.calls('/cgi-bin/stable_token')).toBe(2);
+    expect(sim.counters.calls()).toBe(5);
+    expect(sim.counters.applied(UNBIND)).toBe(1);
+    expect(sim.counters.applied('/cgi-bin/open/get')).toBe(0);
+    expect(sim.counters.tokenFetches(a.appid)).toBe(1);
+    expect(sim.counters.tokenFetches()).toBe(2);
+    sim.counters.reset();
+    expect([sim.counters.calls(), sim.counters.applied(UNBIND), sim.counters.tokenFetches(), sim.counters.maxConcurrent()]).toEqual([0, 0, 0, 0]);
   });
 
   it('maxConcurrent sees requests in flight together, per path and overall', async () => {
@@ -193,8 +193,8 @@ describe('counters', () => {
     sim.injectFault({ path: HAVE, kind: 'delay', ms: 150, times: 3 });
     await Promise.all([1, 2, 3].map(() => get(sim, HAVE, { access_token: m.token })));
     await post(sim, '/cgi-bin/open/get', {}, m.token);
-    expect(sim.maxConcurrent(HAVE)).toBe(3);
-    expect(sim.maxConcurrent('/cgi-bin/open/get')).toBe(1);
-    expect(sim.maxConcurrent()).toBe(3);
+    expect(sim.counters.maxConcurrent(HAVE)).toBe(3);
+    expect(sim.counters.maxConcurrent('/cgi-bin/open/get')).toBe(1);
+    expect(sim.counters.maxConcurrent()).toBe(3);
   });
 });

@@ -21,13 +21,13 @@ const have = (token: string) => get(sim, '/cgi-bin/open/have', { access_token: t
 describe('create', () => {
   it('makes an API-created, unverified open account of the same subject and binds the account', async () => {
     const { appid, token } = await accountWithToken(sim, { subject: SUBJECT });
-    const before = sim.applied('/cgi-bin/open/create');
+    const before = sim.counters.applied('/cgi-bin/open/create');
     const answer = await create(token, { appid });
     expect(answer).toEqual({ errcode: 0, errmsg: 'ok', open_appid: expect.stringMatching(/^[A-Za-z0-9_-]+$/) });
     const openAppid = answer.open_appid as string;
     expect(sim.state.accounts.openAppidOf(appid)).toBe(openAppid);
     expect(sim.state.accounts.openAccount(openAppid)).toMatchObject({ subject: SUBJECT, createdByApi: true, verified: false, quota: 100 });
-    expect(sim.applied('/cgi-bin/open/create')).toBe(before + 1);
+    expect(sim.counters.applied('/cgi-bin/open/create')).toBe(before + 1);
     expect(await getOpen(token)).toEqual({ errcode: 0, errmsg: 'ok', open_appid: openAppid });
   });
 
@@ -79,13 +79,13 @@ describe('unbind', () => {
   it('succeeds for a member of an API-created open account, then answers 89002 (state, not input)', async () => {
     const { appid, token } = await accountWithToken(sim, { subject: SUBJECT });
     const open = sim.state.accounts.addOpenAccount({ subject: SUBJECT, members: [appid] });
-    const before = sim.applied('/cgi-bin/open/unbind');
+    const before = sim.counters.applied('/cgi-bin/open/unbind');
     expect(await unbind(token, { appid, open_appid: open })).toEqual({ errcode: 0, errmsg: 'ok' });
     expect(sim.state.accounts.openAppidOf(appid)).toBeUndefined();
     const again = await unbind(token, { appid, open_appid: open });
     expect(again.errcode).toBe(89002);
     expect(again.errmsg).toMatch(/^open not exists rid: /);
-    expect(sim.applied('/cgi-bin/open/unbind')).toBe(before + 1);
+    expect(sim.counters.applied('/cgi-bin/open/unbind')).toBe(before + 1);
     expect(await have(token)).toEqual({ errcode: 0, errmsg: 'ok', have_open: false });
     expect((await getOpen(token)).errcode).toBe(89002);
   });

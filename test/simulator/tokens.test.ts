@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 beforeEach(() => {
   sim.state.revokeTokens();
-  sim.resetCounters();
+  sim.counters.reset();
 });
 
 const have = (token?: string) => get(sim, '/cgi-bin/open/have', token === undefined ? {} : { access_token: token });
@@ -28,7 +28,7 @@ describe('POST /cgi-bin/stable_token', () => {
     const second = await post(sim, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid: APPID, secret: SECRET, force_refresh: false });
     expect(second.access_token).toBe(first.access_token);
     expect(second.expires_in).toBeLessThanOrEqual(7200);
-    expect(sim.tokenFetches(APPID)).toBe(2);
+    expect(sim.counters.tokenFetches(APPID)).toBe(2);
     expect(await have(first.access_token as string)).toEqual({ errcode: 0, errmsg: 'ok', have_open: false });
   });
 
@@ -54,8 +54,8 @@ describe('POST /cgi-bin/stable_token', () => {
     expect(wrong.errmsg).toMatch(RID);
     expect((await ask({ grant_type: 'client_credential', appid: 42, secret: SECRET })).errcode).toBe(40013);
     expect((await send(sim, 'POST', '/cgi-bin/stable_token', '{"grant_type":')).json().errcode).toBe(47001);
-    expect(sim.tokenFetches()).toBe(0);
-    expect(sim.calls('/cgi-bin/stable_token')).toBe(8);
+    expect(sim.counters.tokenFetches()).toBe(0);
+    expect(sim.counters.calls('/cgi-bin/stable_token')).toBe(8);
   });
 
   it('answers GET with 405', async () => {
@@ -74,7 +74,7 @@ describe('GET /cgi-bin/token', () => {
     expect(second.access_token).not.toBe(first.access_token);
     expect((await have(first.access_token as string)).errcode).toBe(0);
     expect((await have(second.access_token as string)).errcode).toBe(0);
-    expect(sim.tokenFetches(APPID)).toBe(2);
+    expect(sim.counters.tokenFetches(APPID)).toBe(2);
   });
 
   it('does not disturb the stable token (the two kinds are independent)', async () => {
@@ -88,7 +88,7 @@ describe('GET /cgi-bin/token', () => {
     expect((await fetchToken({ grant_type: 'client_credential', secret: SECRET })).errcode).toBe(41002);
     expect((await fetchToken({ grant_type: 'client_credential', appid: APPID })).errcode).toBe(41004);
     expect((await fetchToken({ ...credentials, secret: OTHER_SECRET })).errcode).toBe(40125);
-    expect(sim.tokenFetches()).toBe(0);
+    expect(sim.counters.tokenFetches()).toBe(0);
   });
 });
 
