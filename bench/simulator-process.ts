@@ -36,8 +36,8 @@ async function main(): Promise<void> {
         break;
       case 'delay':
         // Every path, every time, until switched off: a uniformly slow WeChat.
-        sim.clearFaults();
-        if (message.ms > 0) sim.injectFault({ path: '*', kind: 'delay', ms: message.ms, times: Number.POSITIVE_INFINITY });
+        sim.faults.clear();
+        if (message.ms > 0) sim.faults.inject({ path: '*', kind: 'delay', ms: message.ms, times: Number.POSITIVE_INFINITY });
         reply = { id: message.id };
         break;
     }

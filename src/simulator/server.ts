@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Counters, type CounterReadings } from './counters';
-import { FaultQueue, type Fault } from './faults';
+import { FaultQueue, respond, type Fault } from './faults';
 import { authorizedXml, deliver, signedPush, ticketXml, unauthorizedXml, type PushResult } from './push';
 import { seedDemo } from './seed';
 import { wxError, type Outcome, type RequestBody } from './answers';
@@ -42,8 +42,8 @@ export interface Simulator {
   readonly state: WechatState;
   /** What arrived, what was applied, token fetches, peak concurrency. */
   readonly counters: CounterReadings;
-  injectFault(f: Fault): void;
-  clearFaults(): void;
+  /** The fault queue: sim.faults.inject({ path, kind, ... }), sim.faults.clear(). */
+  readonly faults: FaultQueue;
   close(): Promise<void>;
 
   // ---- third-party platforms ----
@@ -79,12 +79,6 @@ const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
   ['/cgi-bin/component/api_authorizer_token', { method: 'POST', handle: (s, q, b) => s.components.authorizerToken(q, b) }],
   ['/cgi-bin/component/api_query_auth', { method: 'POST', handle: (s, q, b) => s.components.queryAuth(q, b) }],
 ]);
-
-/** What a misbehaving upstream sends instead of JSON: nginx's error page, a captive portal. */
-const NGINX_500 =
-  '<html>\r\n<head><title>500 Internal Server Error</title></head>\r\n<body>\r\n<center><h1>500 Internal Server Error</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
-const PORTAL_PAGE =
-  '<!DOCTYPE html><html><head><title>Network login</title></head><body><p>Please sign in to the network to continue.</p></body></html>';
 
 type Received = { kind: 'ok'; text: string } | { kind: 'tooLarge' } | { kind: 'aborted' };
 
@@ -127,7 +121,7 @@ class RunningSimulator implements Simulator {
   readonly state: WechatState;
   private readonly pushers = new Map<string, NodeJS.Timeout>();
   private readonly server: Server;
-  private readonly faults = new FaultQueue();
+  readonly faults = new FaultQueue();
   readonly counters = new Counters();
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -159,12 +153,6 @@ class RunningSimulator implements Simulator {
     this.address = `http://${host.includes(':') ? `[${host}]` : host}:${actual}`;
   }
 
-  injectFault(f: Fault): void {
-    this.faults.add(f);
-  }
-  clearFaults(): void {
-    this.faults.clear();
-  }
 
   async startTicketPush(options: TicketPushOptions): Promise<PushResult> {
     const component = this.state.components.component(options.componentAppid);
@@ -255,35 +243,23 @@ class RunningSimulator implements Simulator {
   }
 
   private respond(fault: Fault | undefined, res: ServerResponse, run: () => { status: number; body: unknown }): void {
-    const answer = (): void => {
-      const { status, body } = run();
-      sendJson(res, status, body);
-    };
-    switch (fault?.kind) {
-      case undefined:
-        return answer();
-      case 'errcode':
-        return sendJson(res, 200, { errcode: fault.errcode, errmsg: fault.errmsg ?? wxError(fault.errcode).errmsg });
-      case 'http500':
-        return send(res, 500, 'text/html', NGINX_500);
-      case 'garbage':
-        return send(res, 200, 'text/html; charset=utf-8', PORTAL_PAGE);
-      case 'drop':
-        if (fault.afterApply) run();
-        res.socket?.destroy();
-        return;
-      case 'hang':
-        return;
-      case 'delay': {
-        // The change happens when the answer is sent, even if the client gave up waiting.
+    respond(fault, {
+      answer: () => {
+        const { status, body } = run();
+        sendJson(res, status, body);
+      },
+      apply: () => void run(),
+      send: (status, contentType, text) => send(res, status, contentType, text),
+      sendJson: (status, body) => sendJson(res, status, body),
+      destroy: () => void res.socket?.destroy(),
+      later: (ms, fn) => {
         const timer = setTimeout(() => {
           this.timers.delete(timer);
-          answer();
-        }, fault.ms);
+          fn();
+        }, ms);
         this.timers.add(timer);
-        return;
-      }
-    }
+      },
+    });
   }
 
   private dispatch(path: string, method: string, query: URLSearchParams, text: string): { status: number; body: unknown } {

@@ -76,7 +76,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
     });
 
     it('OtherWeChatError: WeChat busy (-1) past every retry is retryable, and nothing is unbound', async () => {
-      simulator.injectFault({ path: UNBIND, kind: 'errcode', errcode: -1, errmsg: 'system error', times: Infinity });
+      simulator.faults.inject({ path: UNBIND, kind: 'errcode', errcode: -1, errmsg: 'system error', times: Infinity });
       const result = await unbind(acmeCoffeeOA.appid, ACME_OPEN);
       expect(result).toMatchObject({ __typename: 'OtherWeChatError', errcode: -1, errmsg: 'system error', requestId: null, retryable: true });
       expect(simulator.state.accounts.openAppidOf(acmeCoffeeOA.appid)).toBe(ACME_OPEN);
@@ -93,7 +93,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
     // A change that may have reached WeChat is settled by a read; when WeChat keeps failing, the
     // read shows it was not applied, it is sent once more, and the failure is reported.
     it('WeChatUnavailableError: HTTP 500 is a retryable error, never a success', async () => {
-      simulator.injectFault({ path: UNBIND, kind: 'http500', times: Infinity });
+      simulator.faults.inject({ path: UNBIND, kind: 'http500', times: Infinity });
       expect(await unbind(acmeCoffeeOA.appid, ACME_OPEN)).toMatchObject({
         __typename: 'WeChatUnavailableError',
         reason: 'HTTP_STATUS',
@@ -106,12 +106,12 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
     });
 
     it('WeChatUnavailableError: a non-JSON answer is a retryable error, never a success', async () => {
-      simulator.injectFault({ path: UNBIND, kind: 'garbage', times: Infinity });
+      simulator.faults.inject({ path: UNBIND, kind: 'garbage', times: Infinity });
       expect(await unbind(acmeCoffeeOA.appid, ACME_OPEN)).toMatchObject({ __typename: 'WeChatUnavailableError', reason: 'BAD_RESPONSE', retryable: true });
     });
 
     it('WeChatUnavailableError: a connection that keeps dropping is reported as possibly applied', async () => {
-      simulator.injectFault({ path: UNBIND, kind: 'drop', times: Infinity });
+      simulator.faults.inject({ path: UNBIND, kind: 'drop', times: Infinity });
       const result = await unbind(acmeCoffeeOA.appid, ACME_OPEN);
       expect(result).toMatchObject({ __typename: 'WeChatUnavailableError', reason: 'CONNECTION_LOST', mayHaveReachedWeChat: true });
       if (result.__typename !== 'WeChatUnavailableError') throw new Error('unreachable');
@@ -119,7 +119,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
     });
 
     it('garbage from the token call is a typed error too', async () => {
-      simulator.injectFault({ path: '/cgi-bin/stable_token', kind: 'garbage' });
+      simulator.faults.inject({ path: '/cgi-bin/stable_token', kind: 'garbage' });
       const result = await unbind(acmeCoffeeOA.appid, ACME_OPEN);
       expect(result).toMatchObject({ __typename: 'WeChatUnavailableError', reason: 'BAD_RESPONSE' });
       if (result.__typename !== 'WeChatUnavailableError') throw new Error('unreachable');
@@ -166,7 +166,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
     });
 
     it('a token refused twice is answered, not retried in a loop', async () => {
-      simulator.injectFault({ path: UNBIND, kind: 'errcode', errcode: 40001, errmsg: 'invalid credential', times: Infinity });
+      simulator.faults.inject({ path: UNBIND, kind: 'errcode', errcode: 40001, errmsg: 'invalid credential', times: Infinity });
       expect(await unbind(acmeCoffeeOA.appid, ACME_OPEN)).toMatchObject({ __typename: 'OtherWeChatError', errcode: 40001 });
       expect(simulator.counters.calls(UNBIND)).toBe(2);
     });
@@ -244,7 +244,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
       });
       bodies.push(response.text);
     }
-    simulator.injectFault({ path: UNBIND, kind: 'http500', times: Infinity });
+    simulator.faults.inject({ path: UNBIND, kind: 'http500', times: Infinity });
     await unbind(acmeCoffeeMP.appid, ACME_OPEN);
 
     // The stable token WeChat issued is the same one the simulator hands out again while it is valid.

@@ -80,7 +80,7 @@ describe('a supergraph with this subgraph and a merchants subgraph', () => {
     expect(composed.errors).toBeUndefined();
     const router = await serveGateway(new ApolloGateway({ supergraphSdl: composed.supergraphSdl! }));
     // Slow reads overlap, so the cap is what limits them (an instant upstream never overlaps).
-    simulator.injectFault({ path: GET, kind: 'delay', ms: 20, times: Infinity });
+    simulator.faults.inject({ path: GET, kind: 'delay', ms: 20, times: Infinity });
     try {
       const { body } = await post(router.url, SUPERGRAPH_QUERY, { id: 'm1' });
       expect(body.errors).toBeUndefined();
@@ -96,7 +96,7 @@ describe('a supergraph with this subgraph and a merchants subgraph', () => {
       expect(simulator.counters.calls(GET)).toBe(50);
       expect(simulator.counters.maxConcurrent(GET)).toBe(CAP);
     } finally {
-      simulator.clearFaults();
+      simulator.faults.clear();
       await router.stop();
     }
   });

@@ -29,7 +29,7 @@ describe('graceful shutdown', () => {
       WECHAT_API_BASE: simulator.url,
       WECHAT_APPS: JSON.stringify(demoCredentials()),
     });
-    simulator.injectFault({ path: GET, kind: 'delay', ms: 1_500, times: Infinity });
+    simulator.faults.inject({ path: GET, kind: 'delay', ms: 1_500, times: Infinity });
     const calls = Array.from({ length: 50 }, () =>
       request(gateway.url, { method: 'POST', headers: HEADERS, body: QUERY }).then(async (r) => ({ status: r.statusCode, body: (await r.body.json()) as any })),
     );

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 beforeEach(() => {
-  sim.clearFaults();
+  sim.faults.clear();
   sim.counters.reset();
 });
 
@@ -30,7 +30,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('errcode', () => {
   it('answers the errcode instead of applying, once by default; then the call works', async () => {
     const m = await member();
-    sim.injectFault({ path: UNBIND, kind: 'errcode', errcode: -1 });
+    sim.faults.inject({ path: UNBIND, kind: 'errcode', errcode: -1 });
     const busy = await m.doUnbind();
     expect(busy.errcode).toBe(-1);
     expect(busy.errmsg).toMatch(/^system error/);
@@ -43,7 +43,7 @@ describe('errcode', () => {
   });
 
   it('sends a given errmsg as is, and can fault token calls too', async () => {
-    sim.injectFault({ path: '/cgi-bin/stable_token', kind: 'errcode', errcode: 45009, errmsg: 'reach max api daily quota limit' });
+    sim.faults.inject({ path: '/cgi-bin/stable_token', kind: 'errcode', errcode: 45009, errmsg: 'reach max api daily quota limit' });
     const answer = await post(sim, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid: 'wx1', secret: 'x' });
     expect(answer).toEqual({ errcode: 45009, errmsg: 'reach max api daily quota limit' });
     expect(sim.counters.tokenFetches()).toBe(0);
@@ -53,7 +53,7 @@ describe('errcode', () => {
 describe('http500 and garbage', () => {
   it('http500 answers status 500 with an HTML page and applies nothing', async () => {
     const m = await member();
-    sim.injectFault({ path: UNBIND, kind: 'http500' });
+    sim.faults.inject({ path: UNBIND, kind: 'http500' });
     const reply = await send(sim, 'POST', `${UNBIND}?access_token=${m.token}`, { open_appid: m.openAppid });
     expect(reply.status).toBe(500);
     expect(() => reply.json()).toThrow(SyntaxError);
@@ -62,7 +62,7 @@ describe('http500 and garbage', () => {
 
   it('garbage answers 200 with a body that is not JSON', async () => {
     const m = await member();
-    sim.injectFault({ path: HAVE, kind: 'garbage' });
+    sim.faults.inject({ path: HAVE, kind: 'garbage' });
     const reply = await send(sim, 'GET', `${HAVE}?access_token=${m.token}`);
     expect(reply.status).toBe(200);
     expect(reply.text).toMatch(/<html/i);
@@ -73,7 +73,7 @@ describe('http500 and garbage', () => {
 describe('drop', () => {
   it('destroys the socket: the client sees a socket error and nothing was applied', async () => {
     const m = await member();
-    sim.injectFault({ path: UNBIND, kind: 'drop' });
+    sim.faults.inject({ path: UNBIND, kind: 'drop' });
     await expect(m.doUnbind()).rejects.toMatchObject({ code: 'UND_ERR_SOCKET' });
     expect(sim.state.accounts.openAppidOf(m.appid)).toBe(m.openAppid);
     expect(sim.counters.calls(UNBIND)).toBe(1);
@@ -82,7 +82,7 @@ describe('drop', () => {
 
   it('with afterApply the change happened although the client saw an error', async () => {
     const m = await member();
-    sim.injectFault({ path: UNBIND, kind: 'drop', afterApply: true });
+    sim.faults.inject({ path: UNBIND, kind: 'drop', afterApply: true });
     await expect(m.doUnbind()).rejects.toMatchObject({ code: 'UND_ERR_SOCKET' });
     expect(sim.state.accounts.openAppidOf(m.appid)).toBeUndefined();
     expect(sim.counters.applied(UNBIND)).toBe(1);
@@ -94,7 +94,7 @@ describe('hang', () => {
   it('never answers, and close() ends the request promptly', async () => {
     const own = await startSimulator();
     own.state.accounts.addAccount({ appid: 'wx4444444444444444', secret: '4'.repeat(32), subject: SUBJECT });
-    own.injectFault({ path: HAVE, kind: 'hang' });
+    own.faults.inject({ path: HAVE, kind: 'hang' });
     const pending = get(own, HAVE, { access_token: 'x' }).then(
       () => 'answered',
       () => 'failed',
@@ -115,7 +115,7 @@ describe('delay', () => {
   it('answers and applies after ms, without holding up a parallel request on the same path', async () => {
     const slow = await member();
     const fast = await member();
-    sim.injectFault({ path: UNBIND, kind: 'delay', ms: 400 });
+    sim.faults.inject({ path: UNBIND, kind: 'delay', ms: 400 });
     const order: string[] = [];
     const slowCall = slow.doUnbind().then((a) => {
       order.push('slow');
@@ -137,23 +137,23 @@ describe('delay', () => {
 describe('matching and times', () => {
   it('times counts matching requests only; Infinity lasts until clearFaults', async () => {
     const m = await member();
-    sim.injectFault({ path: UNBIND, kind: 'errcode', errcode: -1, times: 2 });
+    sim.faults.inject({ path: UNBIND, kind: 'errcode', errcode: -1, times: 2 });
     expect((await get(sim, HAVE, { access_token: m.token })).errcode).toBe(0);
     expect((await m.doUnbind()).errcode).toBe(-1);
     expect((await m.doUnbind()).errcode).toBe(-1);
     expect((await m.doUnbind()).errcode).toBe(0);
 
-    sim.injectFault({ path: HAVE, kind: 'errcode', errcode: 45011, times: Infinity });
+    sim.faults.inject({ path: HAVE, kind: 'errcode', errcode: 45011, times: Infinity });
     for (let i = 0; i < 5; i += 1) expect((await get(sim, HAVE, { access_token: m.token })).errcode).toBe(45011);
-    sim.clearFaults();
+    sim.faults.clear();
     expect((await get(sim, HAVE, { access_token: m.token })).errcode).toBe(0);
   });
 
   it("'*' matches any path; faults are used in the order they were queued", async () => {
     const m = await member();
-    sim.injectFault({ path: '*', kind: 'errcode', errcode: -1 });
-    sim.injectFault({ path: HAVE, kind: 'errcode', errcode: 45011 });
-    sim.injectFault({ path: '*', kind: 'http500' });
+    sim.faults.inject({ path: '*', kind: 'errcode', errcode: -1 });
+    sim.faults.inject({ path: HAVE, kind: 'errcode', errcode: 45011 });
+    sim.faults.inject({ path: '*', kind: 'http500' });
     expect((await post(sim, '/cgi-bin/open/get', {}, m.token)).errcode).toBe(-1);
     expect((await get(sim, HAVE, { access_token: m.token })).errcode).toBe(45011);
     expect((await send(sim, 'GET', '/anything')).status).toBe(500);
@@ -162,9 +162,9 @@ describe('matching and times', () => {
 
   it('refuses nonsense', () => {
     const queue = new FaultQueue();
-    expect(() => queue.add({ path: '*', kind: 'http500', times: 0 })).toThrow(RangeError);
-    expect(() => queue.add({ path: '*', kind: 'http500', times: 1.5 })).toThrow(RangeError);
-    expect(() => queue.add({ path: '*', kind: 'delay', ms: -1 })).toThrow(RangeError);
+    expect(() => queue.inject({ path: '*', kind: 'http500', times: 0 })).toThrow(RangeError);
+    expect(() => queue.inject({ path: '*', kind: 'http500', times: 1.5 })).toThrow(RangeError);
+    expect(() => queue.inject({ path: '*', kind: 'delay', ms: -1 })).toThrow(RangeError);
     expect(queue.pending).toBe(0);
   });
 });
@@ -190,7 +190,7 @@ describe('counters', () => {
 
   it('maxConcurrent sees requests in flight together, per path and overall', async () => {
     const m = await member();
-    sim.injectFault({ path: HAVE, kind: 'delay', ms: 150, times: 3 });
+    sim.faults.inject({ path: HAVE, kind: 'delay', ms: 150, times: 3 });
     await Promise.all([1, 2, 3].map(() => get(sim, HAVE, { access_token: m.token })));
     await post(sim, '/cgi-bin/open/get', {}, m.token);
     expect(sim.counters.maxConcurrent(HAVE)).toBe(3);
