@@ -1,11 +1,12 @@
 /** The simulator's public face: start one, and the types and helpers tests and the bench use. */
-export { startSimulator, type AuthorizeOptions, type Simulator, type SimulatorOptions, type TicketPushOptions } from './server';
+export { startSimulator, type Simulator, type SimulatorOptions } from './server';
+export { Pushes, type AuthorizeOptions, type TicketPushOptions } from './pushes';
 export { WechatState, type StateOptions } from './state';
 export { AccountState, type Account, type OpenAccount, type NewAccount, type NewOpenAccount } from './accounts';
 export { TokenState, type TokenKind } from './tokens';
 export { OpenAccountCalls } from './open-account-calls';
 export { ComponentState, type Component, type NewComponent } from './component';
 export { wxError, newRid, type Outcome, type RequestBody, type QueryParams } from './answers';
-export { authorizedXml, deliver, encryptForPush, envelope, signPush, signedPush, ticketXml, unauthorizedXml, type PushKeys, type PushResult, type SignedPush } from './push';
+export { authorizedXml, deliver, encryptForPush, envelope, signPush, signedPush, ticketXml, unauthorizedXml, type PushKeys, type PushResult, type SignedPush } from './push-wire';
 export { FaultQueue, type Fault } from './faults';
 export { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, seedDemo, type DemoAccount, type DemoOpenAccount } from './seed';

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { Counters, type CounterReadings } from './counters';
 import { FaultQueue, respond, type Fault } from './faults';
-import { authorizedXml, deliver, signedPush, ticketXml, unauthorizedXml, type PushResult } from './push';
+import { Pushes } from './pushes';
 import { seedDemo } from './seed';
 import { wxError, type Outcome, type RequestBody } from './answers';
 import { WechatState, type StateOptions } from './state';
@@ -15,25 +15,6 @@ export interface SimulatorOptions extends StateOptions {
   port?: number;
   host?: string;
   seed?: boolean;
-}
-
-/** Where and how the simulator pushes a platform's verify tickets. */
-export interface TicketPushOptions {
-  callbackUrl: string;
-  componentAppid: string;
-  /** The message token and EncodingAESKey to sign and encrypt with; default: the component's. */
-  token?: string;
-  aesKey?: string;
-  /** Pushes one at once, then one every intervalMs (WeChat: 10 minutes). */
-  intervalMs: number;
-}
-
-export interface AuthorizeOptions {
-  /** Default: the only component added. */
-  componentAppid?: string;
-  /** Default: the component's callbackUrl (set by addComponent or startTicketPush). */
-  callbackUrl?: string;
-  infoType?: 'authorized' | 'updateauthorized';
 }
 
 export interface Simulator {
@@ -46,16 +27,8 @@ export interface Simulator {
   readonly faults: FaultQueue;
   close(): Promise<void>;
 
-  // ---- third-party platforms ----
-  /** Pushes a new ticket now and then every intervalMs, encrypted and signed as WeChat does. */
-  startTicketPush(options: TicketPushOptions): Promise<PushResult>;
-  stopTicketPush(componentAppid?: string): void;
-  /** Pushes a new ticket now to the component's callback URL. */
-  pushTicket(componentAppid?: string): Promise<PushResult & { ticket: string }>;
-  /** The merchant authorises the platform for `appid`: an `authorized` event with a fresh code. */
-  authorize(appid: string, options?: AuthorizeOptions): Promise<PushResult>;
-  /** The merchant revokes it: the refresh token stops working, an `unauthorized` event is pushed. */
-  unauthorize(appid: string, options?: Omit<AuthorizeOptions, 'infoType'>): Promise<PushResult>;
+  /** Ticket pushes and authorization events to a platform's callback URL. */
+  readonly pushes: Pushes;
 }
 
 const BODY_LIMIT = 1024 * 1024;
@@ -119,7 +92,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 class RunningSimulator implements Simulator {
   readonly state: WechatState;
-  private readonly pushers = new Map<string, NodeJS.Timeout>();
+  readonly pushes: Pushes;
   private readonly server: Server;
   readonly faults = new FaultQueue();
   readonly counters = new Counters();
@@ -130,6 +103,7 @@ class RunningSimulator implements Simulator {
 
   constructor(opts: SimulatorOptions) {
     this.state = new WechatState({ tokenTtlSeconds: opts.tokenTtlSeconds, now: opts.now, rotateRefreshTokens: opts.rotateRefreshTokens });
+    this.pushes = new Pushes(this.state.components, this.state.now);
     this.server = createServer((req, res) => this.handle(req, res));
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
@@ -154,60 +128,10 @@ class RunningSimulator implements Simulator {
   }
 
 
-  async startTicketPush(options: TicketPushOptions): Promise<PushResult> {
-    const component = this.state.components.component(options.componentAppid);
-    component.callbackUrl = options.callbackUrl;
-    if (options.token !== undefined) component.token = options.token;
-    if (options.aesKey !== undefined) component.aesKey = options.aesKey;
-    this.stopTicketPush(component.componentAppid);
-    const timer = setInterval(() => void this.pushTicket(component.componentAppid).catch(() => undefined), options.intervalMs);
-    timer.unref();
-    this.pushers.set(component.componentAppid, timer);
-    return this.pushTicket(component.componentAppid);
-  }
-
-  stopTicketPush(componentAppid?: string): void {
-    for (const [appid, timer] of this.pushers) {
-      if (componentAppid !== undefined && appid !== componentAppid) continue;
-      clearInterval(timer);
-      this.pushers.delete(appid);
-    }
-  }
-
-  async pushTicket(componentAppid?: string): Promise<PushResult & { ticket: string }> {
-    const component = this.state.components.component(componentAppid);
-    const ticket = this.state.components.issueTicket(component.componentAppid);
-    const result = await this.push(component.componentAppid, undefined, ticketXml(component.componentAppid, ticket.value, ticket.createTime));
-    return { ...result, ticket: ticket.value };
-  }
-
-  authorize(appid: string, options: AuthorizeOptions = {}): Promise<PushResult> {
-    const component = this.state.components.component(options.componentAppid);
-    const { code, expiresAt } = this.state.components.issueAuthCode(component.componentAppid, appid);
-    return this.push(component.componentAppid, options.callbackUrl, authorizedXml(component.componentAppid, appid, code, expiresAt, this.createTime(), options.infoType));
-  }
-
-  unauthorize(appid: string, options: Omit<AuthorizeOptions, 'infoType'> = {}): Promise<PushResult> {
-    const component = this.state.components.component(options.componentAppid);
-    this.state.components.revokeAuthorization(component.componentAppid, appid);
-    return this.push(component.componentAppid, options.callbackUrl, unauthorizedXml(component.componentAppid, appid, this.createTime()));
-  }
-
-  private createTime(): number {
-    return Math.floor(this.state.now() / 1000);
-  }
-
-  private push(componentAppid: string, callbackUrl: string | undefined, xml: string): Promise<PushResult> {
-    const component = this.state.components.component(componentAppid);
-    const url = callbackUrl ?? component.callbackUrl;
-    if (url === undefined) throw new Error(`component ${componentAppid} has no callback URL: pass callbackUrl, or set it with addComponent or startTicketPush`);
-    return deliver(url, signedPush(component, xml, String(this.createTime())));
-  }
-
   /** Ends hanging and delayed requests too, so a test's afterAll never waits on them. */
   close(): Promise<void> {
     this.closing ??= new Promise<void>((resolve) => {
-      this.stopTicketPush();
+      this.pushes.stopTicketPush();
       for (const timer of this.timers) clearTimeout(timer);
       this.timers.clear();
       this.server.close(() => resolve());

@@ -40,11 +40,11 @@ describe('third-party platform mode (embedded store)', () => {
   const openAccount = async (appid: string) => (await gateway.executeOk(OpenAccountDocument, { appid })).openAccount;
 
   it('a pushed ticket is stored and answered "success"; an authorised appid is called with an authorizer token', async () => {
-    const pushed = await sim.pushTicket();
+    const pushed = await sim.pushes.pushTicket();
     expect(pushed).toMatchObject({ status: 200, text: 'success' });
     expect(state().components[platform.componentAppid]?.ticket?.value).toBe(pushed.ticket);
 
-    expect(await sim.authorize(acmeCoffeeOA.appid)).toEqual({ status: 200, text: 'success' });
+    expect(await sim.pushes.authorize(acmeCoffeeOA.appid)).toEqual({ status: 200, text: 'success' });
     expect(sim.state.components.isAuthorized(platform.componentAppid, acmeCoffeeOA.appid)).toBe(true);
     expect(state().components[platform.componentAppid]?.authorizers[acmeCoffeeOA.appid]?.refreshToken).toEqual(expect.any(String));
 
@@ -65,7 +65,7 @@ describe('third-party platform mode (embedded store)', () => {
   });
 
   it('an appid with neither: NoCredentialsError that says both were tried', async () => {
-    await sim.pushTicket();
+    await sim.pushes.pushTicket();
     const result = await openAccount(acmeCoffeeOA.appid);
     expect(result).toMatchObject({ __typename: 'NoCredentialsError', appid: acmeCoffeeOA.appid, retryable: false });
     if (result.__typename !== 'NoCredentialsError') throw new Error('unreachable');
@@ -89,7 +89,7 @@ describe('third-party platform mode (embedded store)', () => {
     expect(early.message).toContain('component_verify_ticket');
     expect(sim.counters.calls()).toBe(0);
 
-    await sim.pushTicket();
+    await sim.pushes.pushTicket();
     expect((await openAccount(acmeCoffeeOA.appid)).__typename).toBe('OpenAccount');
     expect(sim.counters.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(1);
   });
@@ -107,17 +107,17 @@ describe('third-party platform mode (embedded store)', () => {
   });
 
   it('an unauthorized event forgets the authorizer: the next call is NoCredentialsError', async () => {
-    await sim.pushTicket();
-    await sim.authorize(acmeCoffeeOA.appid);
+    await sim.pushes.pushTicket();
+    await sim.pushes.authorize(acmeCoffeeOA.appid);
     expect((await openAccount(acmeCoffeeOA.appid)).__typename).toBe('OpenAccount');
-    expect(await sim.unauthorize(acmeCoffeeOA.appid)).toEqual({ status: 200, text: 'success' });
+    expect(await sim.pushes.unauthorize(acmeCoffeeOA.appid)).toEqual({ status: 200, text: 'success' });
     expect(state().components[platform.componentAppid]?.authorizers[acmeCoffeeOA.appid]).toBeUndefined();
     expect(await openAccount(acmeCoffeeOA.appid)).toMatchObject({ __typename: 'NoCredentialsError' });
   });
 
   it('tokens expired at WeChat: the authorizer and component tokens are refreshed once each, the call retried once', async () => {
-    await sim.pushTicket();
-    await sim.authorize(acmeCoffeeOA.appid);
+    await sim.pushes.pushTicket();
+    await sim.pushes.authorize(acmeCoffeeOA.appid);
     await openAccount(acmeCoffeeOA.appid);
     sim.state.expireTokens();
     sim.counters.reset();
@@ -178,7 +178,7 @@ describe('third-party platform mode (embedded store)', () => {
     });
 
     it('a replayed older ticket push does not replace the newer ticket', async () => {
-      const newer = await sim.pushTicket();
+      const newer = await sim.pushes.pushTicket();
       const old = signedPush(platform, ticketXml(platform.componentAppid, 'ticket@@@older', 1_000));
       expect(await deliver(callbackUrl, old)).toEqual({ status: 200, text: 'success' });
       expect(state().components[platform.componentAppid]?.ticket?.value).toBe(newer.ticket);
@@ -187,12 +187,12 @@ describe('third-party platform mode (embedded store)', () => {
 
   it('no secret (secret, key, message token, ticket, code, refresh token, tokens) in any log line or response', async () => {
     const responses: string[] = [];
-    await sim.pushTicket();
-    await sim.authorize(acmeCoffeeOA.appid);
+    await sim.pushes.pushTicket();
+    await sim.pushes.authorize(acmeCoffeeOA.appid);
     responses.push(JSON.stringify(await openAccount(acmeCoffeeOA.appid)));
     sim.state.expireTokens();
     responses.push(JSON.stringify(await openAccount(acmeCoffeeOA.appid)));
-    await sim.unauthorize(acmeCoffeeOA.appid);
+    await sim.pushes.unauthorize(acmeCoffeeOA.appid);
     responses.push(JSON.stringify(await openAccount(acmeCoffeeOA.appid)));
     const forged = signedPush({ ...platform, token: 'someoneelse' }, ticketXml(platform.componentAppid, 'ticket@@@forged', 1));
     responses.push((await deliver(callbackUrl, forged)).text);

@@ -41,7 +41,7 @@ describe('three gateway processes sharing Redis, third-party platform mode', () 
     gateways = await Promise.all([0, 1, 2].map(() => spawnGateway(env, BUILD)));
     // WeChat pushes to one URL (behind the load balancer: here, the first replica).
     addPlatform(sim, platform, callbackUrlOf(gateways[0]!.url));
-    expect(await sim.startTicketPush({ callbackUrl: callbackUrlOf(gateways[0]!.url), componentAppid: platform.componentAppid, intervalMs: 10 * 60_000 })).toMatchObject({ status: 200, text: 'success' });
+    expect(await sim.pushes.startTicketPush({ callbackUrl: callbackUrlOf(gateways[0]!.url), componentAppid: platform.componentAppid, intervalMs: 10 * 60_000 })).toMatchObject({ status: 200, text: 'success' });
     // A refresh token the platform already held, imported into Redis: the authorizer is cold
     // (no component token and no authorizer token anywhere yet).
     const imported = runImport(['-'], env, JSON.stringify({ [acmeCoffeeOA.appid]: sim.state.components.grantAuthorization(acmeCoffeeOA.appid) }));
@@ -50,7 +50,7 @@ describe('three gateway processes sharing Redis, third-party platform mode', () 
   }, 60_000);
 
   afterAll(async () => {
-    sim.stopTicketPush();
+    sim.pushes.stopTicketPush();
     for (const g of gateways) g.child.kill('SIGTERM');
     await Promise.all(gateways.map((g) => g.exited));
     await sim.close();
@@ -77,7 +77,7 @@ describe('three gateway processes sharing Redis, third-party platform mode', () 
   });
 
   it('an authorisation pushed to one replica serves the others: no authorizer token fetch at all', async () => {
-    expect(await sim.authorize(acmeCoffeeMP.appid, { callbackUrl: callbackUrlOf(gateways[1]!.url) })).toEqual({ status: 200, text: 'success' });
+    expect(await sim.pushes.authorize(acmeCoffeeMP.appid, { callbackUrl: callbackUrlOf(gateways[1]!.url) })).toEqual({ status: 200, text: 'success' });
     sim.counters.reset();
     expect(await callsAcross(gateways, acmeCoffeeMP.appid, 300)).toEqual({ OpenAccount: 300 });
     expect(sim.counters.authorizerTokenFetches()).toBe(0);
@@ -104,7 +104,7 @@ describe('a Redis that is down', () => {
       expect(sim.counters.tokenFetches()).toBe(0);
       expect(sim.counters.calls()).toBe(0);
       // A push cannot be stored either: 503, so WeChat pushes it again.
-      expect((await sim.pushTicket()).status).toBe(503);
+      expect((await sim.pushes.pushTicket()).status).toBe(503);
       const unavailable = gateway.logs.filter((line) => line.includes('credential store (Redis) is'));
       expect(unavailable.length).toBeGreaterThanOrEqual(1);
       expect(unavailable.length).toBeLessThanOrEqual(3);

@@ -44,8 +44,8 @@ describe.each([
     const env = { ...platformEnv(platform), ...storeEnv(), WECHAT_API_BASE: sim.url };
     const first = await spawnGateway(env, process.env['TEST_GATEWAY_BUILD']!);
     addPlatform(sim, platform, callbackUrlOf(first.url));
-    expect(await sim.pushTicket()).toMatchObject({ status: 200, text: 'success' });
-    expect(await sim.authorize(acmeCoffeeOA.appid)).toEqual({ status: 200, text: 'success' });
+    expect(await sim.pushes.pushTicket()).toMatchObject({ status: 200, text: 'success' });
+    expect(await sim.pushes.authorize(acmeCoffeeOA.appid)).toEqual({ status: 200, text: 'success' });
     await stop(first);
 
     const second = await spawnGateway(env, process.env['TEST_GATEWAY_BUILD']!);

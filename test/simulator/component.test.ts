@@ -47,10 +47,10 @@ describe('simulator: third-party platform calls and pushes', () => {
   const componentToken = (ticket: string) => post(sim, '/cgi-bin/component/api_component_token', { component_appid: COMPONENT.componentAppid, component_appsecret: COMPONENT.secret, component_verify_ticket: ticket });
 
   it('pushes encrypted, signed tickets; only the latest unexpired ticket gets a component token', async () => {
-    const first = await sim.pushTicket();
+    const first = await sim.pushes.pushTicket();
     expect(first).toMatchObject({ status: 200, text: 'success' });
     expect(callback.events[0]).toContain(`<ComponentVerifyTicket><![CDATA[${first.ticket}]]>`);
-    const second = await sim.pushTicket();
+    const second = await sim.pushes.pushTicket();
     expect((await componentToken(first.ticket)).errcode).toBe(61006);
     expect(await componentToken(second.ticket)).toEqual({ component_access_token: expect.any(String), expires_in: 7200 });
     clock += 12 * 3_600_000;
@@ -59,7 +59,7 @@ describe('simulator: third-party platform calls and pushes', () => {
   });
 
   it('authorizer tokens: need the current refresh token (else 61023) and act for the authorizer appid', async () => {
-    const { ticket } = await sim.pushTicket();
+    const { ticket } = await sim.pushes.pushTicket();
     const c = (await componentToken(ticket)).component_access_token as string;
     const refresh = sim.state.components.grantAuthorization(APPID);
     const call = (token: string) => post(sim, `/cgi-bin/component/api_authorizer_token?component_access_token=${c}`, { component_appid: COMPONENT.componentAppid, authorizer_appid: APPID, authorizer_refresh_token: token });
@@ -73,24 +73,24 @@ describe('simulator: third-party platform calls and pushes', () => {
   });
 
   it('authorize sends an authorized event whose code api_query_auth exchanges once; unauthorize revokes', async () => {
-    const { ticket } = await sim.pushTicket();
+    const { ticket } = await sim.pushes.pushTicket();
     const c = (await componentToken(ticket)).component_access_token as string;
-    expect(await sim.authorize(APPID)).toEqual({ status: 200, text: 'success' });
+    expect(await sim.pushes.authorize(APPID)).toEqual({ status: 200, text: 'success' });
     const code = /<AuthorizationCode><!\[CDATA\[(.*?)\]\]>/.exec(callback.events[1]!)![1]!;
     const exchange = () => post(sim, `/cgi-bin/component/api_query_auth?component_access_token=${c}`, { component_appid: COMPONENT.componentAppid, authorization_code: code });
     const answer = await exchange();
     expect(answer.authorization_info).toMatchObject({ authorizer_appid: APPID, authorizer_access_token: expect.any(String), authorizer_refresh_token: expect.any(String) });
     expect((await exchange()).errcode).toBe(40029);
     const token = (answer.authorization_info as { authorizer_access_token: string }).authorizer_access_token;
-    expect(await sim.unauthorize(APPID)).toEqual({ status: 200, text: 'success' });
+    expect(await sim.pushes.unauthorize(APPID)).toEqual({ status: 200, text: 'success' });
     expect(callback.events[2]).toContain('<InfoType><![CDATA[unauthorized]]>');
     expect((await get(sim, '/cgi-bin/open/have', { access_token: token })).errcode).toBe(40001);
   });
 
   it('startTicketPush pushes at once and on its interval', async () => {
-    await sim.startTicketPush({ callbackUrl: callback.url, componentAppid: COMPONENT.componentAppid, intervalMs: 20 });
+    await sim.pushes.startTicketPush({ callbackUrl: callback.url, componentAppid: COMPONENT.componentAppid, intervalMs: 20 });
     for (let i = 0; i < 200 && callback.events.length < 3; i += 1) await new Promise((r) => setTimeout(r, 10));
-    sim.stopTicketPush();
+    sim.pushes.stopTicketPush();
     expect(callback.events.length).toBeGreaterThanOrEqual(3);
   });
 });
