@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { createParameterDecorator } from 'type-graphql';
-import { APPID_RULE, isAppId } from '../wechat/appid';
+import { APPID_RULE, isAppId } from '../wechat';
 
 /** The most appids one list argument may name: each may cost WeChat reads. */
 export const MAX_APPIDS_PER_LIST = 100;

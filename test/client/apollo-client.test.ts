@@ -57,8 +57,8 @@ describe('Apollo Client with the client kit against the gateway', () => {
     await simulator.close();
   });
   beforeEach(() => {
-    simulator.clearFaults();
-    simulator.resetCounters();
+    simulator.faults.clear();
+    simulator.counters.reset();
   });
 
   describe('every error member reads every field through ErrorFields', () => {
@@ -92,15 +92,15 @@ describe('Apollo Client with the client kit against the gateway', () => {
       [
         'WeChatUnavailableError',
         () => {
-          simulator.injectFault({ path: GET, kind: 'http500', times: Infinity });
+          simulator.faults.inject({ path: GET, kind: 'http500', times: Infinity });
           return read(newClient(), acmeCoffeeOA.appid);
         },
       ],
       [
         'OutcomeUnknownError',
         () => {
-          simulator.injectFault({ path: UNBIND, kind: 'drop', afterApply: true });
-          simulator.injectFault({ path: GET, kind: 'http500', times: Infinity });
+          simulator.faults.inject({ path: UNBIND, kind: 'drop', afterApply: true });
+          simulator.faults.inject({ path: GET, kind: 'http500', times: Infinity });
           return unbind(acmeCoffeeOA.appid, acmeApi.openAppid);
         },
       ],
@@ -113,10 +113,10 @@ describe('Apollo Client with the client kit against the gateway', () => {
     });
 
     it('OverloadedError: the only upstream slot is held by a hanging call', async () => {
-      simulator.injectFault({ path: GET, kind: 'hang', times: 1 });
+      simulator.faults.inject({ path: GET, kind: 'hang', times: 1 });
       const client = newClient();
       const held = read(client, acmeTeaOA.appid);
-      while (simulator.calls(GET) < 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      while (simulator.counters.calls(GET) < 1) await new Promise((resolve) => setTimeout(resolve, 10));
       const member = await read(client, acmeCoffeeOA.appid);
       expect(member['__typename']).toBe('OverloadedError');
       expectEveryField(member);
@@ -148,7 +148,7 @@ describe('Apollo Client with the client kit against the gateway', () => {
   describe('a change updates an earlier read of the app', () => {
     it('an unbind moves the cached app(appid) to OpenAccountNotBoundError, with no refetch', async () => {
       // The OutcomeUnknownError case above applied its unbind.
-      if (simulator.openAppidOf(acmeCoffeeOA.appid) === undefined) simulator.bindDirect(acmeCoffeeOA.appid, acmeApi.openAppid);
+      if (simulator.state.accounts.openAppidOf(acmeCoffeeOA.appid) === undefined) simulator.state.accounts.bindDirect(acmeCoffeeOA.appid, acmeApi.openAppid);
       const client = newClient();
       const before = await client.query({ query: AppDocument, variables: { appid: acmeCoffeeOA.appid } });
       expect(before.data?.app.openAccount).toEqual({ __typename: 'OpenAccount', appid: acmeCoffeeOA.appid, openAppid: acmeApi.openAppid });
@@ -157,19 +157,19 @@ describe('Apollo Client with the client kit against the gateway', () => {
         const typename = data?.app?.openAccount?.__typename;
         if (typename !== undefined) watched.push(typename);
       });
-      simulator.resetCounters();
+      simulator.counters.reset();
 
       const { data } = await client.mutate({ mutation: UnbindOpenAccountWithAppDocument, variables: { appid: acmeCoffeeOA.appid, openAppid: acmeApi.openAppid } });
       expect(data?.unbindOpenAccount.__typename).toBe('UnbindOpenAccountSuccess');
       // The only upstream calls: the unbind and the read of its success's `app`.
-      expect({ unbind: simulator.calls(UNBIND), get: simulator.calls(GET) }).toEqual({ unbind: 1, get: 1 });
+      expect({ unbind: simulator.counters.calls(UNBIND), get: simulator.counters.calls(GET) }).toEqual({ unbind: 1, get: 1 });
 
       const after = client.readQuery({ query: AppDocument, variables: { appid: acmeCoffeeOA.appid } });
       expect(after?.app.openAccount).toMatchObject({ __typename: 'OpenAccountNotBoundError', errcode: 89002, retryable: false });
       // A cache-first read answers from the cache: nothing more reaches WeChat.
       const again = await client.query({ query: AppDocument, variables: { appid: acmeCoffeeOA.appid } });
       expect(again.data?.app.openAccount.__typename).toBe('OpenAccountNotBoundError');
-      expect(simulator.calls(GET)).toBe(1);
+      expect(simulator.counters.calls(GET)).toBe(1);
       // The page's live query saw the change.
       await new Promise((resolve) => setTimeout(resolve, 0));
       expect(watched.at(-1)).toBe('OpenAccountNotBoundError');

@@ -15,7 +15,7 @@ describe('CSRF prevention: a refusal says what to do', () => {
     await gateway.stop();
     await simulator.close();
   });
-  beforeEach(() => simulator.resetCounters());
+  beforeEach(() => simulator.counters.reset());
 
   it('a GET without a preflight header (urql\'s default) → 400 naming both fixes, nothing sent', async () => {
     const response = await gateway.send({ method: 'GET', path: path(READ) });
@@ -25,7 +25,7 @@ describe('CSRF prevention: a refusal says what to do', () => {
     expect(error.message).toMatch(/^Refused by CSRF prevention/);
     expect(error.message).toContain("POST with 'content-type: application/json'");
     expect(error.message).toContain("'apollo-require-preflight: true'");
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
   });
 
   it('the same GET with apollo-require-preflight is served', async () => {

@@ -21,7 +21,7 @@ describe('app(appid) and apps(appids): the app as an entity a cache can key', ()
     await gateway.stop();
     await simulator.close();
   });
-  beforeEach(() => simulator.resetCounters());
+  beforeEach(() => simulator.counters.reset());
 
   const bearer = async (appids: unknown) => ({ authorization: `Bearer ${await signToken({ sub: 'frontend-user', appids, scope: 'openaccount:read' })}` });
   async function run(query: string, variables: object, headers: Record<string, string>) {
@@ -38,7 +38,7 @@ describe('app(appid) and apps(appids): the app as an entity a cache can key', ()
       one: { appid: acmeCoffeeOA.appid, openAccount: { __typename: 'OpenAccount', openAppid: ACME_OPEN } },
       two: { openAccount: { __typename: 'OpenAccount' } },
     });
-    expect(simulator.calls(GET)).toBe(1);
+    expect(simulator.counters.calls(GET)).toBe(1);
   });
 
   it('apps(appids) answers in the order asked, each distinct appid read once', async () => {
@@ -50,7 +50,7 @@ describe('app(appid) and apps(appids): the app as an entity a cache can key', ()
       { appid: acmeBakeryMP.appid, openAccount: { __typename: 'OpenAccountNotBoundError' } },
       { appid: acmeCoffeeOA.appid, openAccount: { __typename: 'OpenAccount' } },
     ]);
-    expect(simulator.calls(GET)).toBe(2);
+    expect(simulator.counters.calls(GET)).toBe(2);
   });
 
   it('the typed documents of the client kit read the same state', async () => {
@@ -63,13 +63,13 @@ describe('app(appid) and apps(appids): the app as an entity a cache can key', ()
   it('app(appid) of an appid the caller is not entitled to → FORBIDDEN, no upstream call', async () => {
     const result = await run('query($a: String!) { app(appid: $a) { appid } }', { a: acmeBakeryMP.appid }, await bearer([acmeCoffeeOA.appid]));
     expect(result.errors).toEqual([expect.objectContaining({ path: ['app'], extensions: { code: 'FORBIDDEN' } })]);
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
   });
 
   it('apps(appids) with one appid the caller is not entitled to → FORBIDDEN for the list, no upstream call', async () => {
     const result = await run(APPS, { a: [acmeCoffeeOA.appid, acmeBakeryMP.appid] }, await bearer([acmeCoffeeOA.appid]));
     expect(result.errors).toEqual([expect.objectContaining({ path: ['apps'], extensions: { code: 'FORBIDDEN' } })]);
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
   });
 
   it.each([
@@ -79,6 +79,6 @@ describe('app(appid) and apps(appids): the app as an entity a cache can key', ()
     const result = await run(APPS, { a: appids }, await bearer('*'));
     expect(result.errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'appids' } })]);
     expect(result.errors?.[0]?.message).toMatch(message);
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
   });
 });

@@ -59,8 +59,8 @@ describe('the example console in a real browser', () => {
   });
 
   beforeEach(() => {
-    simulator.clearFaults();
-    simulator.resetCounters();
+    simulator.faults.clear();
+    simulator.counters.reset();
   });
 
   const row = (appid: string): Locator => page.getByTestId(`app-${appid}`);
@@ -91,7 +91,7 @@ describe('the example console in a real browser', () => {
     expect(await shown(outcome(acmeCoffeeOA.appid, 'UnbindOpenAccountSuccess'))).toContain(`unbound from ${ACME_OPEN}`);
     expect(await shown(state(acmeCoffeeOA.appid).locator('[data-typename=OpenAccountNotBoundError]'))).toBe('not bound');
     // One unbind and the one read of its success's `app`: the page did not read the list again.
-    expect({ unbind: simulator.calls(UNBIND), get: simulator.calls(GET) }).toEqual({ unbind: 1, get: 1 });
+    expect({ unbind: simulator.counters.calls(UNBIND), get: simulator.counters.calls(GET) }).toEqual({ unbind: 1, get: 1 });
   });
 
   it('a non-retryable WeChat error shows WeChat\'s answer and the fix, with no retry', async () => {
@@ -113,33 +113,31 @@ describe('the example console in a real browser', () => {
 
     await act(acmeBakeryMP.appid, 'create');
     await outcome(acmeBakeryMP.appid, 'CreateOpenAccountSuccess').waitFor(WAIT);
-    const created = simulator.openAppidOf(acmeBakeryMP.appid);
+    const created = simulator.state.accounts.openAppidOf(acmeBakeryMP.appid);
     expect(created).toMatch(/^wxo/);
     expect(await shown(state(acmeBakeryMP.appid).getByTestId('open-appid'))).toBe(created);
-    expect(simulator.calls(GET)).toBe(2);
+    expect(simulator.counters.calls(GET)).toBe(2);
   });
 
   it('a retryable error (WeChat busy, -1) offers a retry after the delay, and the retry succeeds', async () => {
-    simulator.injectFault({ path: UNBIND, kind: 'errcode', errcode: -1, errmsg: 'system error', times: Infinity });
+    simulator.faults.inject({ path: UNBIND, kind: 'errcode', errcode: -1, errmsg: 'system error', times: Infinity });
     await act(acmeCoffeeMP.appid, 'unbind', ACME_OPEN);
     const member = outcome(acmeCoffeeMP.appid, 'OtherWeChatError');
     expect(await shown(member.getByTestId('wechat'))).toContain('errcode -1');
     const retry = member.getByTestId('retry');
     expect(await retry.isDisabled()).toBe(true);
     expect(await retry.textContent()).toMatch(/^Retry in \d s$/);
-    simulator.clearFaults();
-    await page.waitForFunction((appid) => {
-      const button = document.querySelector(`[data-testid="app-${appid}"] [data-testid=retry]`) as HTMLButtonElement | null;
-      return button !== null && !button.disabled;
-    }, acmeCoffeeMP.appid, WAIT);
+    simulator.faults.clear();
+    // The button enables itself once the delay has passed.
+    await member.locator('[data-testid=retry]:enabled').waitFor(WAIT);
     await retry.click();
     expect(await shown(outcome(acmeCoffeeMP.appid, 'UnbindOpenAccountSuccess'))).toContain('unbound');
-    expect(simulator.applied(UNBIND)).toBe(1);
+    expect(simulator.counters.applied(UNBIND)).toBe(1);
   });
 
   it('OutcomeUnknownError: no retry, the advice to check first, and the check shows the truth', async () => {
-    simulator.injectFault({ path: UNBIND, kind: 'drop', afterApply: true });
-    simulator.injectFault({ path: GET, kind: 'http500', times: Infinity });
+    simulator.faults.inject({ path: UNBIND, kind: 'drop', afterApply: true });
+    simulator.faults.inject({ path: GET, kind: 'http500', times: Infinity });
     await act(acmeCoffeeOA.appid, 'unbind', ACME_OPEN);
     const member = outcome(acmeCoffeeOA.appid, 'OutcomeUnknownError');
     const advice = await shown(member.getByTestId('check-first'));
@@ -147,11 +145,11 @@ describe('the example console in a real browser', () => {
     expect(advice).toContain(`openAccount(appid: "${acmeCoffeeOA.appid}")`);
     expect(await member.getByTestId('retry').count()).toBe(0);
 
-    simulator.clearFaults();
+    simulator.faults.clear();
     await member.getByTestId('check-now').click();
     expect(await shown(outcome(acmeCoffeeOA.appid, 'Checked'))).toContain('not bound');
     expect(await shown(state(acmeCoffeeOA.appid).locator('[data-typename=OpenAccountNotBoundError]'))).toBe('not bound');
-    expect(simulator.applied(UNBIND)).toBe(1);
+    expect(simulator.counters.applied(UNBIND)).toBe(1);
   });
 
   it('lists exactly the simulator\'s demo accounts and open accounts', () => {
