@@ -28,6 +28,9 @@ const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
   ['/cgi-bin/component/api_query_auth', { method: 'POST', handle: (s, q, b) => s.components.queryAuth(q, b) }],
 ]);
 
+/** Every WeChat path the simulator answers, e.g. for faults named by path. */
+export const WECHAT_PATHS: readonly string[] = [...ROUTES.keys()];
+
 /** An empty body counts as `{}`: every field of these calls is optional or checked by the rules. */
 function parseBody(text: string): RequestBody {
   if (text.trim() === '') return { ok: true, value: {} };
