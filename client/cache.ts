@@ -15,7 +15,9 @@
  *   replaces the old (`merge: false`) rather than being merged field by field into it.
  */
 import type { InMemoryCacheConfig, TypePolicies } from '@apollo/client';
+import type { IntrospectionQuery } from 'graphql';
 import generated from '../schema/possible-types.json';
+import urqlIntrospection from '../schema/urql-introspection.json';
 
 /** `possibleTypes` for the cache, generated from the SDL (schema/possible-types.json). */
 export const possibleTypes: Record<string, string[]> = generated.possibleTypes;
@@ -53,6 +55,13 @@ export const typePolicies: TypePolicies = {
 
 /** `new InMemoryCache(cacheConfig)`: possibleTypes and typePolicies together. */
 export const cacheConfig: InMemoryCacheConfig = { possibleTypes, typePolicies };
+
+/**
+ * urql's graphcache `schema` (minified introspection, schema/urql-introspection.json): with it
+ * graphcache matches `...on GatewayError` for certain and writes no warnings; `possibleTypes`
+ * alone still leaves it warning on every write of a union member.
+ */
+export const graphcacheSchema = urqlIntrospection as unknown as IntrospectionQuery;
 
 /**
  * urql's graphcache `keys`: WeChatApp by appid, every answer type embedded (null), so graphcache

@@ -6,10 +6,10 @@
  * - `ErrorFieldsFragmentDoc`, the shared fragment that reads every field of every error member,
  *   and `AppStateFragmentDoc`, an app's state as the cache keeps it;
  * - `cacheConfig` (`possibleTypes` + `typePolicies`) for Apollo Client's InMemoryCache, and
- *   `graphcacheKeys` for urql's graphcache;
+ *   `graphcacheKeys` and `graphcacheSchema` for urql's graphcache;
  * - `authorization(token)` and the header that lets a GET through CSRF prevention.
  */
 export * from './generated/graphql';
 export { graphql } from './generated/gql';
-export { cacheConfig, graphcacheKeys, possibleTypes, typePolicies } from './cache';
+export { cacheConfig, graphcacheKeys, graphcacheSchema, possibleTypes, typePolicies } from './cache';
 export { authorization, PREFLIGHT_HEADER, retryDelaySeconds, errorTypenames, isGatewayError, type GatewayErrorMember } from './errors';
