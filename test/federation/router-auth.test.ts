@@ -1,0 +1,88 @@
+/**
+ * A router in front of the gateway must forward the caller's Authorization: the README's Apollo
+ * Gateway recipe (RemoteGraphQLDataSource.willSendRequest), composed from the committed SDL,
+ * against the gateway requiring JWTs.
+ */
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { composeServices } from '@apollo/composition';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { parse } from 'graphql';
+import { request } from 'undici';
+import { SUBGRAPH_FILE } from '../../src/graphql/print-schema';
+import { DEMO_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { signToken, TEST_JWT_SECRET } from '../support/auth';
+import { startTestGateway, type TestGateway } from '../support/gateway';
+
+const QUERY = 'query($a: String!) { app(appid: $a) { appid openAccount { __typename } } }';
+const { acmeCoffeeOA } = DEMO_ACCOUNTS;
+
+interface RouterContext {
+  readonly authorization?: string;
+}
+
+/** The README's recipe: take the header from the client's request, put it on every subgraph request. */
+class ForwardAuthorization extends RemoteGraphQLDataSource<RouterContext> {
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['willSendRequest']>>[0]): void {
+    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+  }
+}
+
+async function startRouter(subgraphUrl: string, forward: boolean) {
+  const { supergraphSdl, errors } = composeServices([{ name: 'openaccount', typeDefs: parse(readFileSync(SUBGRAPH_FILE, 'utf8')), url: subgraphUrl }]);
+  if (errors?.length || supergraphSdl === undefined) throw new Error(`composition failed: ${errors?.map((e) => e.message).join('; ')}`);
+  const gateway = new ApolloGateway({ supergraphSdl, buildService: ({ url }) => (forward ? new ForwardAuthorization({ url }) : new RemoteGraphQLDataSource({ url })) });
+  const server = new ApolloServer<RouterContext>({ gateway });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: 0, host: '127.0.0.1' },
+    context: async ({ req }: { req: IncomingMessage }) => (req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+  });
+  return { url, stop: () => server.stop() };
+}
+
+async function post(url: string, headers: Record<string, string>) {
+  const response = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: QUERY, variables: { a: acmeCoffeeOA.appid } }) });
+  return (await response.body.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+}
+
+describe('Apollo Gateway in front of the gateway: the Authorization header', () => {
+  let simulator: Simulator;
+  let subgraph: TestGateway;
+  let token: string;
+
+  beforeAll(async () => {
+    simulator = await startSimulator({ seed: true });
+    subgraph = await startTestGateway({ simulator, env: { WECHAT_APPS: JSON.stringify(demoCredentials()), AUTH_JWT_SECRET: TEST_JWT_SECRET } });
+    token = await signToken({ sub: 'frontend', appids: [acmeCoffeeOA.appid], scope: 'openaccount:read' });
+  });
+  afterAll(async () => {
+    await subgraph.stop();
+    await simulator.close();
+  });
+
+  it('forwarded by willSendRequest: the caller is known and served', async () => {
+    const router = await startRouter(subgraph.url, true);
+    try {
+      const result = await post(router.url, { authorization: `Bearer ${token}` });
+      expect(result.errors).toBeUndefined();
+      expect(result.data).toEqual({ app: { appid: acmeCoffeeOA.appid, openAccount: { __typename: 'OpenAccount' } } });
+    } finally {
+      await router.stop();
+    }
+  });
+
+  it('not forwarded (the default): the subgraph sees no caller and refuses, nothing reaches WeChat', async () => {
+    const router = await startRouter(subgraph.url, false);
+    try {
+      simulator.counters.reset();
+      const result = await post(router.url, { authorization: `Bearer ${token}` });
+      expect(result.data ?? null).toBeNull();
+      expect(JSON.stringify(result.errors)).toMatch(/UNAUTHENTICATED|Unauthenticated/);
+      expect(simulator.counters.calls()).toBe(0);
+    } finally {
+      await router.stop();
+    }
+  });
+});
