@@ -1,13 +1,15 @@
 /**
  * A router in front of the gateway must forward the caller's Authorization: the README's Apollo
- * Gateway recipe (RemoteGraphQLDataSource.willSendRequest), composed from the committed SDL,
- * against the gateway requiring JWTs.
+ * Gateway recipe (RemoteGraphQLDataSource.willSendRequest) and Hive Gateway recipe
+ * (propagateHeaders), each composed from the committed SDL, against the gateway requiring JWTs.
  */
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { composeServices } from '@apollo/composition';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { parse } from 'graphql';
 import { request } from 'undici';
@@ -30,9 +32,32 @@ class ForwardAuthorization extends RemoteGraphQLDataSource<RouterContext> {
   }
 }
 
-async function startRouter(subgraphUrl: string, forward: boolean) {
+function compose(subgraphUrl: string): string {
   const { supergraphSdl, errors } = composeServices([{ name: 'openaccount', typeDefs: parse(readFileSync(SUBGRAPH_FILE, 'utf8')), url: subgraphUrl }]);
   if (errors?.length || supergraphSdl === undefined) throw new Error(`composition failed: ${errors?.map((e) => e.message).join('; ')}`);
+  return supergraphSdl;
+}
+
+/** Hive Gateway as a Node HTTP server; with `forward`, the README's propagateHeaders. */
+async function startHiveGateway(subgraphUrl: string, forward: boolean) {
+  const gateway = createGatewayRuntime({
+    supergraph: compose(subgraphUrl),
+    logging: false,
+    ...(forward ? { propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') ?? undefined }) } } : {}),
+  });
+  const server = createServer(gateway);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await gateway.dispose();
+    },
+  };
+}
+
+async function startRouter(subgraphUrl: string, forward: boolean) {
+  const supergraphSdl = compose(subgraphUrl);
   const gateway = new ApolloGateway({ supergraphSdl, buildService: ({ url }) => (forward ? new ForwardAuthorization({ url }) : new RemoteGraphQLDataSource({ url })) });
   const server = new ApolloServer<RouterContext>({ gateway });
   const { url } = await startStandaloneServer(server, {
@@ -83,6 +108,46 @@ describe('Apollo Gateway in front of the gateway: the Authorization header', () 
       expect(simulator.counters.calls()).toBe(0);
     } finally {
       await router.stop();
+    }
+  });
+});
+
+describe('Hive Gateway in front of the gateway: the Authorization header', () => {
+  let simulator: Simulator;
+  let subgraph: TestGateway;
+  let token: string;
+
+  beforeAll(async () => {
+    simulator = await startSimulator({ seed: true });
+    subgraph = await startTestGateway({ simulator, env: { WECHAT_APPS: JSON.stringify(demoCredentials()), AUTH_JWT_SECRET: TEST_JWT_SECRET } });
+    token = await signToken({ sub: 'frontend', appids: [acmeCoffeeOA.appid], scope: 'openaccount:read' });
+  });
+  afterAll(async () => {
+    await subgraph.stop();
+    await simulator.close();
+  });
+
+  it('with propagateHeaders: the caller is known and served', async () => {
+    const hive = await startHiveGateway(subgraph.url, true);
+    try {
+      const result = await post(hive.url, { authorization: `Bearer ${token}` });
+      expect(result.errors).toBeUndefined();
+      expect(result.data).toEqual({ app: { appid: acmeCoffeeOA.appid, openAccount: { __typename: 'OpenAccount' } } });
+    } finally {
+      await hive.stop();
+    }
+  });
+
+  it('without it (the default): the header is dropped, the subgraph refuses, nothing reaches WeChat', async () => {
+    const hive = await startHiveGateway(subgraph.url, false);
+    try {
+      simulator.counters.reset();
+      const result = await post(hive.url, { authorization: `Bearer ${token}` });
+      expect(result.data?.['app'] ?? null).toBeNull();
+      expect(JSON.stringify(result.errors)).toMatch(/UNAUTHENTICATED|Unauthenticated/);
+      expect(simulator.counters.calls()).toBe(0);
+    } finally {
+      await hive.stop();
     }
   });
 });
