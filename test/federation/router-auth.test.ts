@@ -4,12 +4,11 @@
  * (propagateHeaders), each composed from the committed SDL, against the gateway requiring JWTs.
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { composeServices } from '@apollo/composition';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { parse } from 'graphql';
 import { request } from 'undici';
@@ -37,6 +36,21 @@ function compose(subgraphUrl: string): string {
   if (errors?.length || supergraphSdl === undefined) throw new Error(`composition failed: ${errors?.map((e) => e.message).join('; ')}`);
   return supergraphSdl;
 }
+
+/**
+ * Hive Gateway's runtime, loaded without its type declarations: they augment graphql-js's
+ * GraphQLErrorExtensions with an `http` shape that contradicts Apollo Server's, which would break
+ * the type check of src/. The options used here are the documented ones.
+ */
+interface HiveRuntime {
+  createGatewayRuntime(options: {
+    supergraph: string;
+    logging: boolean;
+    propagateHeaders?: { fromClientToSubgraphs(payload: { request: Request }): Record<string, string | undefined> };
+  }): RequestListener & { dispose(): Promise<void> };
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createGatewayRuntime } = require('@graphql-hive/gateway-runtime') as HiveRuntime;
 
 /** Hive Gateway as a Node HTTP server; with `forward`, the README's propagateHeaders. */
 async function startHiveGateway(subgraphUrl: string, forward: boolean) {
