@@ -8,8 +8,8 @@
  *   `errcode` and the rest.
  * - `WeChatApp` is the one normalised type, keyed by `appid`: `app(appid)`, `apps(appids)` and the
  *   `app` of every change's success write the same `WeChatApp:{"appid":…}` entry, so a change
- *   updates what the page read earlier without a refetch. `Query.app`/`Query.apps` read that
- *   entry directly when it is already in the cache.
+ *   updates what the page read earlier without a refetch. `Query.app` reads that entry
+ *   directly when it is already in the cache (one written by a change, or by `apps`).
  * - Results and errors have no identity of their own (an error is an answer, not a thing), so they
  *   are never normalised and always stored inside the field that answered them; a new answer
  *   replaces the old (`merge: false`) rather than being merged field by field into it.

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   AppDocument,
+  AppsDocument,
   authorization,
   BindOpenAccountWithAppDocument,
   cacheConfig,
@@ -146,6 +147,15 @@ describe('Apollo Client with the client kit against the gateway', () => {
   });
 
   describe('a change updates an earlier read of the app', () => {
+    it('an app read by apps(appids) answers app(appid) from the cache', async () => {
+      const client = newClient();
+      await client.query({ query: AppsDocument, variables: { appids: [acmeTeaOA.appid, acmeBakeryMP.appid] } });
+      simulator.counters.reset();
+      const { data } = await client.query({ query: AppDocument, variables: { appid: acmeTeaOA.appid } });
+      expect(data?.app.openAccount).toMatchObject({ __typename: 'OpenAccount', openAppid: acmeConsole.openAppid });
+      expect(simulator.counters.calls()).toBe(0);
+    });
+
     it('an unbind moves the cached app(appid) to OpenAccountNotBoundError, with no refetch', async () => {
       // The OutcomeUnknownError case above applied its unbind.
       if (simulator.state.accounts.openAppidOf(acmeCoffeeOA.appid) === undefined) simulator.state.accounts.bindDirect(acmeCoffeeOA.appid, acmeApi.openAppid);
