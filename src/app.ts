@@ -10,6 +10,7 @@ import { auditMutations } from './graphql/audit';
 import { observeRootFields } from './graphql/root-fields';
 import { createOpenAccountLoaders } from './graphql/open-account/open-account.loader';
 import { operationLimits } from './graphql/operation-limits';
+import { operationWorkPlugin } from './graphql/operation-work';
 import { buildGatewaySchema } from './graphql/schema';
 import { sendJson } from './http/request-handler';
 import { textRoute } from './http/text-route';
@@ -98,7 +99,12 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     development: config.env === 'development',
     maxBodyBytes: config.maxBodyBytes,
     shutdownGraceMs: config.shutdownGraceMs,
-    plugins: [metrics.apolloPlugin(), endDeadlines, ...limits.plugins],
+    plugins: [
+      metrics.apolloPlugin(),
+      endDeadlines,
+      ...limits.plugins,
+      operationWorkPlugin({ maxRepresentations: config.maxEntityRepresentations, maxReads: config.maxOperationReads }),
+    ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     maxRecursiveSelections: limits.maxRecursiveSelections,

@@ -47,8 +47,10 @@ export interface Config {
   readonly operationTimeoutMs: number;
   /** How long a stop (SIGTERM) waits for operations in flight. */
   readonly shutdownGraceMs: number;
-  /** The most representations one `_entities` call may ask for. */
+  /** The most representations one operation may ask for, across all its `_entities` fields. */
   readonly maxEntityRepresentations: number;
+  /** The most WeChat reads one operation may ask for (each reading field once per entity). */
+  readonly maxOperationReads: number;
   readonly simulatorPort: number;
   /** Largest accepted HTTP request body. */
   readonly maxBodyBytes: number;
@@ -126,6 +128,7 @@ const schema = z.object({
   OPERATION_TIMEOUT_MS: integer(100, 120_000).default(15_000),
   SHUTDOWN_GRACE_MS: integer(0, 600_000).default(30_000),
   MAX_ENTITY_REPRESENTATIONS: integer(1, 10_000).default(500),
+  MAX_OPERATION_READS: integer(1, 100_000).default(1_000),
   SIMULATOR_PORT: integer(0, 65535).default(0),
   MAX_BODY_BYTES: integer(1_024, 10 * 1024 * 1024).default(100 * 1024),
   // Authentication: secrets from the environment or files only, never echoed.
@@ -248,6 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     operationTimeoutMs: e.OPERATION_TIMEOUT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     maxEntityRepresentations: e.MAX_ENTITY_REPRESENTATIONS,
+    maxOperationReads: e.MAX_OPERATION_READS,
     simulatorPort: e.SIMULATOR_PORT,
     maxBodyBytes: e.MAX_BODY_BYTES,
     auth,
