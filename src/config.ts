@@ -35,6 +35,8 @@ export interface Config {
     readonly breakerHalfOpenMs: number;
     /** The third-party platform, when the gateway acts for merchants that authorised it. */
     readonly component: ComponentCredentials | undefined;
+    /** How far from now a push's timestamp may be (seconds, either way). */
+    readonly pushWindowSeconds: number;
   };
   /** Where credentials live: Redis when `redisUrl` is set, else memory and `stateFile`. */
   readonly store: {
@@ -153,6 +155,7 @@ const schema = z.object({
   WECHAT_COMPONENT_SECRET: z.string().min(1).optional(),
   WECHAT_COMPONENT_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'must be the message token: 3 to 32 letters and digits').optional(),
   WECHAT_COMPONENT_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be the EncodingAESKey: exactly 43 letters and digits').optional(),
+  WECHAT_COMPONENT_PUSH_WINDOW_SECONDS: integer(10, 86_400).default(300),
 });
 
 type Env = z.infer<typeof schema>;
@@ -246,6 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       breakerThreshold: e.WECHAT_BREAKER_THRESHOLD,
       breakerHalfOpenMs: e.WECHAT_BREAKER_HALF_OPEN_MS,
       component,
+      pushWindowSeconds: e.WECHAT_COMPONENT_PUSH_WINDOW_SECONDS,
     },
     store: { stateFile: e.STATE_FILE, redisKeyPrefix: e.REDIS_KEY_PREFIX },
     operationTimeoutMs: e.OPERATION_TIMEOUT_MS,

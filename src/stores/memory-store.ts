@@ -1,4 +1,4 @@
-import type { DataStore, Store, StoredToken, VerifyTicket } from './store';
+import type { AppliedEvent, DataStore, Store, StoredToken, VerifyTicket } from './store';
 
 /**
  * Tokens and locks in this process's memory; data in `data` (the state file, for the embedded
@@ -9,6 +9,9 @@ export class MemoryStore implements Store {
   readonly kind = 'embedded';
   private readonly tokens = new Map<string, StoredToken>();
   private readonly locks = new Map<string, { owner: string; until: number }>();
+  /** Push claims and latest events, each with its expiry (epoch ms); pruned as they are looked at. */
+  private readonly claims = new Map<string, number>();
+  private readonly events = new Map<string, { event: AppliedEvent; until: number }>();
   private readonly data: DataStore;
 
   constructor(options: { data?: DataStore; now?: () => number } = {}) {
@@ -50,6 +53,29 @@ export class MemoryStore implements Store {
 
   async unlock(key: string, owner: string): Promise<void> {
     if (this.locks.get(key)?.owner === owner) this.locks.delete(key);
+  }
+
+  async claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    const now = this.now();
+    // Expired claims go as new ones come, so the map holds about one push window of them.
+    for (const [claimed, until] of this.claims) if (until <= now) this.claims.delete(claimed);
+    if (this.claims.has(key)) return false;
+    this.claims.set(key, now + ttlMs);
+    return true;
+  }
+
+  async releaseClaim(key: string): Promise<void> {
+    this.claims.delete(key);
+  }
+
+  async getLatestEvent(key: string): Promise<AppliedEvent | undefined> {
+    const held = this.events.get(key);
+    if (held !== undefined && held.until <= this.now()) this.events.delete(key);
+    return held !== undefined && held.until > this.now() ? held.event : undefined;
+  }
+
+  async putLatestEvent(key: string, event: AppliedEvent, ttlMs: number): Promise<void> {
+    this.events.set(key, { event, until: this.now() + ttlMs });
   }
 
   getTicket(componentAppid: string): Promise<VerifyTicket | undefined> {

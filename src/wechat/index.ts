@@ -15,6 +15,8 @@ export interface WeChatOptions extends TransportOptions {
   readonly component: ComponentCredentials | undefined;
   /** Where tokens, the verify ticket and refresh tokens live. */
   readonly store: Store;
+  /** How far from now a platform push's timestamp may be, in seconds (default 300). */
+  readonly pushWindowSeconds?: number;
 }
 
 /** The WeChat layer, assembled: what the GraphQL layer may call, and how to shut it down. */
@@ -36,7 +38,7 @@ export function createWeChat(options: WeChatOptions): WeChat {
   if (options.component !== undefined) {
     const componentTokens = new ComponentTokenProvider(transport, options.component, options.store, cache);
     authorizers = new AuthorizerTokenProvider(transport, options.component.appid, componentTokens, options.store, cache);
-    componentCallback = new ComponentCallback(options.component, options.store, authorizers, options.logger);
+    componentCallback = new ComponentCallback(options.component, options.store, authorizers, options.logger, { windowSeconds: options.pushWindowSeconds ?? 300 });
   }
   return {
     openAccounts: new OpenAccountApi(transport, new CredentialRouter(own, authorizers)),
