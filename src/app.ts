@@ -3,7 +3,7 @@ import type { RequestListener } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import { createAuthenticator } from './auth/authenticate';
-import { chargeOncePerOperation, createRateLimits } from './auth/rate-limit';
+import { authFailuresLimited, chargeOncePerOperation, createRateLimits } from './auth/rate-limit';
 import type { Config } from './config';
 import type { GatewayContext } from './graphql/context';
 import { auditMutations } from './graphql/audit';
@@ -12,6 +12,8 @@ import { createOpenAccountLoaders } from './graphql/open-account/open-account.lo
 import { operationLimits } from './graphql/operation-limits';
 import { operationWorkPlugin } from './graphql/operation-work';
 import { buildGatewaySchema } from './graphql/schema';
+import { limitPerAddress } from './http/address-limit';
+import { clientAddress } from './http/client-address';
 import { sendJson } from './http/request-handler';
 import { textRoute } from './http/text-route';
 import { Metrics } from './observability/metrics';
@@ -78,8 +80,13 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const server = await startGatewayServer({
     schema,
     context: async (req) => {
-      // Who is calling, and whether it may call now, before anything else is built.
-      const caller = await authenticator.authenticate(req.headers);
+      // Who is calling, and whether it may call now, before anything else is built. Failures
+      // are limited per client address (valid credentials from it are still accepted).
+      const address = clientAddress(req, config.trustedProxyCount);
+      const caller = await authenticator.authenticate(req.headers, address).catch(async (error: unknown) => {
+        const retryAfterSeconds = await rateLimits.chargeAuthFailure(address);
+        throw retryAfterSeconds === undefined ? error : authFailuresLimited(retryAfterSeconds);
+      });
       await rateLimits.chargeCaller(caller.id);
       // One deadline for the whole operation: retries, reads and verification included.
       const deadline = new Deadline(config.operationTimeoutMs);
@@ -117,7 +124,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       // Ready while not stopping: a load balancer stops sending before connections close.
       ['/readyz', (_, res) => sendJson(res, stopping ? 503 : 200, { status: stopping ? 'stopping' : 'ready' })],
       // Third-party platform mode: WeChat's pushes (verify ticket, authorisations), XML, small.
-      ...(componentCallback === undefined ? [] : [[COMPONENT_CALLBACK_PATH, textRoute(COMPONENT_CALLBACK_MAX_BYTES, (query, body) => componentCallback.handle(query, body))] as const]),
+      // Limited per sending address before the body is read: WeChat pushes a few times a minute.
+      ...(componentCallback === undefined
+        ? []
+        : [[COMPONENT_CALLBACK_PATH, limitPerAddress((address) => rateLimits.chargeCallback(address), config.trustedProxyCount, textRoute(COMPONENT_CALLBACK_MAX_BYTES, (query, body) => componentCallback.handle(query, body)))] as const]),
     ]),
   });
   logger.info({ url: server.url, explorer: config.explorer, credentialStore: store.kind, platform: config.wechat.component?.appid }, 'gateway ready');

@@ -59,6 +59,8 @@ export interface Config {
   /** JWTs and API keys; neither (open) only outside production. */
   readonly auth: AuthConfig;
   readonly rateLimits: RateLimitConfig;
+  /** Reverse proxies in front of the gateway whose X-Forwarded-For entries are believed. */
+  readonly trustedProxyCount: number;
   /** Limits every GraphQL document must pass before it runs (graphql-armor and the parser). */
   readonly operationLimits: OperationLimits;
   /** Redis, shared by every instance: rate limits, and credentials (tokens, ticket, refresh tokens). */
@@ -142,6 +144,10 @@ const schema = z.object({
   AUTH_API_KEYS_FILE: z.string().min(1).optional(),
   RATE_LIMIT_CALLER_PER_MINUTE: integer(0, 10_000_000).optional(),
   RATE_LIMIT_APPID_PER_MINUTE: integer(0, 10_000_000).optional(),
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: integer(0, 10_000_000).default(30),
+  RATE_LIMIT_CALLBACK_PER_MINUTE: integer(0, 10_000_000).default(300),
+  RATE_LIMIT_REPLICAS: integer(1, 10_000).default(1),
+  TRUSTED_PROXY_COUNT: integer(0, 10).default(0),
   MAX_QUERY_DEPTH: integer(1, 100).default(10),
   MAX_QUERY_ALIASES: integer(0, 1_000).default(30),
   MAX_QUERY_COST: integer(1, 1_000_000).default(5_000),
@@ -262,7 +268,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: {
       callerPerMinute: e.RATE_LIMIT_CALLER_PER_MINUTE ?? (open ? 0 : 1_200),
       appidPerMinute: e.RATE_LIMIT_APPID_PER_MINUTE ?? (open ? 0 : 600),
+      authFailuresPerMinute: e.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
+      callbackPerMinute: e.RATE_LIMIT_CALLBACK_PER_MINUTE,
+      replicas: e.RATE_LIMIT_REPLICAS,
     },
+    trustedProxyCount: e.TRUSTED_PROXY_COUNT,
     operationLimits: {
       maxDepth: e.MAX_QUERY_DEPTH,
       maxAliases: e.MAX_QUERY_ALIASES,

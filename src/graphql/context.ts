@@ -9,8 +9,8 @@ export interface GatewayContext {
   readonly loaders: OpenAccountLoaders;
   /** Who sent the request, authenticated before the operation ran (src/auth). */
   readonly caller: Caller;
-  /** Charges the appid's rate limit, once per operation; throws RATE_LIMITED when over. */
-  readonly chargeAppid: (appid: string) => Promise<void>;
+  /** Charges the appid's rate limit for reads or writes, once per operation; throws RATE_LIMITED when over. */
+  readonly chargeAppid: (appid: string, use: 'read' | 'write') => Promise<void>;
   /** The operation's deadline, which every WeChat call of `openAccounts` keeps; ended with the response. */
   readonly deadline: Deadline;
 }

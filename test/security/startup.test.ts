@@ -53,7 +53,7 @@ describe('Security: production posture at start', () => {
   ])('production starts with %s', (_, env) => {
     const config = loadConfig({ NODE_ENV: 'production', ...env });
     expect(config.explorer).toBe(false);
-    expect(config.rateLimits).toEqual({ callerPerMinute: 1200, appidPerMinute: 600 });
+    expect(config.rateLimits).toEqual({ callerPerMinute: 1200, appidPerMinute: 600, authFailuresPerMinute: 30, callbackPerMinute: 300, replicas: 1 });
   });
 
   it.each([
