@@ -8,7 +8,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { APPID_RULE, isAppId } from '../wechat/appid';
+import { APPID_RULE, isAppId } from '../wechat';
 import type { GatewayContext } from './context';
 
 export interface OperationWorkLimits {

@@ -3,7 +3,7 @@ import { request } from 'undici';
 import pino from 'pino';
 import { MemoryStore } from '../../src/stores';
 import { deliver, envelope, signedPush, startSimulator, ticketXml, type Simulator } from '../../src/simulator';
-import type { AuthorizerTokenProvider } from '../../src/wechat/component/authorizer-token';
+import type { AuthorizerTokenProvider } from '../../src/wechat/tokens/authorizer-token';
 import { ComponentCallback } from '../../src/wechat/component/callback';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { addPlatform, callbackUrlOf, newPlatform, platformEnv, type TestPlatform } from '../support/platform';

@@ -12,7 +12,7 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** An `authorized` push with a code the simulator will exchange, as captured on the wire. */
 function authorizedPush(sim: Simulator, platform: TestPlatform, createTime: number, timestamp?: string): SignedPush {
-  const { code, expiresAt } = sim.components.issueAuthCode(platform.componentAppid, acmeCoffeeOA.appid);
+  const { code, expiresAt } = sim.state.components.issueAuthCode(platform.componentAppid, acmeCoffeeOA.appid);
   return signedPush(platform, authorizedXml(platform.componentAppid, acmeCoffeeOA.appid, code, expiresAt, createTime), timestamp);
 }
 const unauthorizedPush = (platform: TestPlatform, createTime: number, timestamp?: string) =>
@@ -37,7 +37,7 @@ describe('platform pushes are accepted once, fresh, and in order (embedded store
     gateway = await startTestGateway({ simulator: sim, env: { ...platformEnv(platform), STATE_FILE: stateFile, WECHAT_APPS: '{}' } });
     callbackUrl = callbackUrlOf(gateway.url);
     addPlatform(sim, platform, callbackUrl);
-    await sim.pushTicket();
+    await sim.pushes.pushTicket();
   });
   afterEach(async () => {
     await gateway.stop();
@@ -53,7 +53,7 @@ describe('platform pushes are accepted once, fresh, and in order (embedded store
     expect(await deliver(callbackUrl, authorizedPush(sim, platform, nowSeconds() - 60))).toEqual(SUCCESS);
     expect(await deliver(callbackUrl, revoke)).toEqual(SUCCESS);
     expect(refreshToken()).toBeUndefined();
-    expect(await sim.authorize(acmeCoffeeOA.appid)).toEqual(SUCCESS); // the merchant authorises again
+    expect(await sim.pushes.authorize(acmeCoffeeOA.appid)).toEqual(SUCCESS); // the merchant authorises again
     const renewed = refreshToken();
     expect(renewed).toEqual(expect.any(String));
 
@@ -71,7 +71,7 @@ describe('platform pushes are accepted once, fresh, and in order (embedded store
     expect(await deliver(callbackUrl, push)).toEqual(SUCCESS);
     expect(await deliver(callbackUrl, push)).toEqual(SUCCESS);
     expect(await deliver(callbackUrl, push)).toEqual(SUCCESS);
-    expect(sim.calls('/cgi-bin/component/api_query_auth')).toBe(1);
+    expect(sim.counters.calls('/cgi-bin/component/api_query_auth')).toBe(1);
   });
 
   it('a push signed with a timestamp outside the window (2001, or an hour ahead) is refused: 401, nothing called or stored', async () => {
@@ -79,7 +79,7 @@ describe('platform pushes are accepted once, fresh, and in order (embedded store
     expect(await deliver(callbackUrl, old)).toMatchObject({ status: 401, text: expect.stringContaining('timestamp') });
     const ahead = authorizedPush(sim, platform, nowSeconds(), String(nowSeconds() + 3_600));
     expect((await deliver(callbackUrl, ahead)).status).toBe(401);
-    expect(sim.calls('/cgi-bin/component/api_query_auth')).toBe(0);
+    expect(sim.counters.calls('/cgi-bin/component/api_query_auth')).toBe(0);
     expect(refreshToken()).toBeUndefined();
   });
 
@@ -91,11 +91,11 @@ describe('platform pushes are accepted once, fresh, and in order (embedded store
     expect((await deliver(callbackUrl, { query: shifted, body: push.body })).status).toBe(401);
     const other = { ...push.query, timestamp: `${timestamp}${nonce.slice(0, 1)}`, nonce: nonce.slice(1) };
     expect((await deliver(callbackUrl, { query: other, body: push.body })).status).toBe(401);
-    expect(sim.calls('/cgi-bin/component/api_query_auth')).toBe(1);
+    expect(sim.counters.calls('/cgi-bin/component/api_query_auth')).toBe(1);
   });
 
   it("a push that could not be applied is applied when WeChat sends it again (the claim is released)", async () => {
-    sim.injectFault({ path: '/cgi-bin/component/api_query_auth', kind: 'http500' });
+    sim.faults.inject({ path: '/cgi-bin/component/api_query_auth', kind: 'http500' });
     const push = authorizedPush(sim, platform, nowSeconds());
     expect((await deliver(callbackUrl, push)).status).toBe(503);
     expect(refreshToken()).toBeUndefined();
@@ -119,7 +119,7 @@ describe('platform pushes are accepted once across replicas (Redis)', () => {
     const env = { ...platformEnv(platform), WECHAT_APPS: '{}', REDIS_URL, REDIS_KEY_PREFIX: prefix };
     gateways = await Promise.all([0, 1].map(() => startTestGateway({ simulator: sim, env })));
     addPlatform(sim, platform, callbackUrlOf(gateways[0]!.url));
-    await sim.pushTicket();
+    await sim.pushes.pushTicket();
     redis = new Redis(REDIS_URL);
   });
   afterAll(async () => {

@@ -41,7 +41,7 @@ describe('Security: work limits per operation, not per field', () => {
     await gateway.stop();
     await simulator.close();
   });
-  beforeEach(() => simulator.resetCounters());
+  beforeEach(() => simulator.counters.reset());
 
   async function post(token: string, query: string, variables: object): Promise<Answer> {
     const response = await gateway.send({ body: JSON.stringify({ query, variables }), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
@@ -56,7 +56,7 @@ describe('Security: work limits per operation, not per field', () => {
     expect(answer.body.errors?.[0]?.extensions['code']).toBe('FORBIDDEN');
     expect(answer.body.data).toBeUndefined();
     expect(answer.bytes).toBeLessThan(1_000);
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
   });
 
   it('30 aliases × 500 representations from an all-appid reader: refused as 15,000 representations, one error, nothing sent', async () => {
@@ -66,7 +66,7 @@ describe('Security: work limits per operation, not per field', () => {
     expect(answer.body.errors?.[0]?.message).toContain('15000 representations in one operation');
     expect(answer.body.errors?.[0]?.message).toContain('MAX_ENTITY_REPRESENTATIONS');
     expect(answer.bytes).toBeLessThan(1_000);
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
   });
 
   it('counts representations through named fragments, inline fragments and aliases together', async () => {
@@ -75,7 +75,7 @@ describe('Security: work limits per operation, not per field', () => {
       fragment B on Query { c: _entities(representations: [{__typename: "WeChatApp", appid: "${acmeCoffeeOA.appid}"}]) { __typename } }`;
     const answer = await post(reader, query, { r: many(250) });
     expect(answer.body.errors?.[0]?.message).toContain('501 representations in one operation');
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
   });
 
   it('a fragment spread twice executes once and counts once; the cap itself is accepted', async () => {
@@ -92,13 +92,13 @@ describe('Security: work limits per operation, not per field', () => {
     expect(over.status).toBe(400);
     expect(over.body.errors).toEqual([expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', limit: 'reads' } })]);
     expect(over.body.errors?.[0]?.message).toContain('800 WeChat reads');
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
     // Within it, the entities resolve (and the loader reads each appid once).
     const within = await post(reader, aliasedEntities(1, 'openAccount { __typename } hasOpenAccount { __typename }'), { r: [...many(150), ...many(150, acmeCoffeeMP.appid)] });
     expect(within.status).toBe(200);
     expect(within.body.errors).toBeUndefined();
-    expect(simulator.calls('/cgi-bin/open/get')).toBe(2);
-    expect(simulator.calls('/cgi-bin/open/have')).toBe(2);
+    expect(simulator.counters.calls('/cgi-bin/open/get')).toBe(2);
+    expect(simulator.counters.calls('/cgi-bin/open/have')).toBe(2);
   });
 
   it('checks every representation of every alias before any runs: one BAD_USER_INPUT, nothing sent', async () => {
@@ -107,7 +107,7 @@ describe('Security: work limits per operation, not per field', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.errors).toHaveLength(1);
     expect(answer.body.errors?.[0]?.message).toMatch(/representations\[0\]\.appid/);
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
   });
 
   it('counts reads under root fields and mutation successes, one per field per entity', () => {
