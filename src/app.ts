@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { auditMutations } from './graphql/audit';
 import { createContextFactory, endDeadlines } from './graphql/context';
 import { operationLimits } from './graphql/operation-limits';
+import { refuseSubscriptions } from './graphql/operation-kinds';
 import { operationWorkPlugin } from './graphql/operation-work';
 import { observeRootFields } from './graphql/root-fields';
 import { buildGatewaySchema } from './graphql/schema';
@@ -54,6 +55,13 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const authenticator = createAuthenticator(config.auth, logger);
   if (authenticator.open) {
     logger.warn(`*** ${OPEN_WARNING} Set AUTH_JWT_SECRET, AUTH_JWKS_URL or AUTH_API_KEYS_FILE to require callers. ***`);
+  } else if (config.env !== 'production') {
+    // Authentication says "deployed"; NODE_ENV says otherwise: the production checks (JWKS issuer
+    // and audience, no explorer by default, no simulator) are not all on.
+    logger.warn(
+      { nodeEnv: config.env, explorer: config.explorer },
+      `*** AUTHENTICATION IS CONFIGURED BUT NODE_ENV IS "${config.env}", NOT "production": production's start-up checks are off${config.explorer ? ' and introspection is on' : ''}. Set NODE_ENV=production when this gateway is deployed. ***`,
+    );
   }
   // One Redis connection for the store and the rate limits (which fall back to memory when it is down).
   const rateLimits = createRateLimits(config.rateLimits, logger, store instanceof RedisStore ? store.redis : undefined);
@@ -75,13 +83,16 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     host: config.host,
     port: config.port,
     explorer: config.explorer,
-    development: config.env === 'development',
+    // Stack traces of internal errors only in open development mode: authentication configured
+    // means a deployment, whatever NODE_ENV says (client errors never carry one).
+    development: config.env === 'development' && authenticator.open,
     maxBodyBytes: config.maxBodyBytes,
     shutdownGraceMs: config.shutdownGraceMs,
     plugins: [
       metrics.apolloPlugin(),
       endDeadlines,
       ...limits.plugins,
+      refuseSubscriptions,
       operationWorkPlugin({ maxRepresentations: config.maxEntityRepresentations, maxReads: config.maxOperationReads }),
     ],
     validationRules: limits.validationRules,
@@ -92,6 +103,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       metrics,
       stopping: () => stopping,
       componentCallback: wechat.componentCallback,
+      logger,
       limitCallback: { charge: (address) => rateLimits.chargeCallback(address), trustedProxies: config.trustedProxyCount },
     }),
   });

@@ -103,6 +103,7 @@ const schema = z.object({
   AUTH_JWT_ISSUER: z.string().min(1).optional(),
   AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
   AUTH_API_KEYS_FILE: z.string().min(1).optional(),
+  AUTH_JWT_MAX_LIFETIME_SECONDS: integer(60, 31_536_000).default(86_400),
   RATE_LIMIT_CALLER_PER_MINUTE: integer(0, 10_000_000).optional(),
   RATE_LIMIT_APPID_PER_MINUTE: integer(0, 10_000_000).optional(),
   RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: integer(0, 10_000_000).default(30),

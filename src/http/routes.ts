@@ -1,4 +1,5 @@
 import type { RequestListener } from 'node:http';
+import type { Logger } from 'pino';
 import type { Metrics } from '../observability/metrics';
 import type { ComponentCallback } from '../wechat';
 import { limitPerAddress } from './address-limit';
@@ -16,6 +17,8 @@ export interface ServiceRoutesOptions {
   readonly stopping: () => boolean;
   /** The platform's push receiver, in third-party platform mode. */
   readonly componentCallback: ComponentCallback | undefined;
+  /** For the debug line of a push whose body the sender aborted. */
+  readonly logger?: Logger;
   /** The callback's own limit per sending address (seconds to wait when over), checked before its body is read. */
   readonly limitCallback?: { readonly charge: (address: string) => Promise<number | undefined>; readonly trustedProxies: number };
 }
@@ -36,7 +39,7 @@ export function serviceRoutes(options: ServiceRoutesOptions): ReadonlyMap<string
   ]);
   // Third-party platform mode: WeChat's pushes (verify ticket, authorisations), XML, small.
   if (componentCallback !== undefined) {
-    const route = textRoute(COMPONENT_CALLBACK_MAX_BYTES, (query, body) => componentCallback.handle(query, body));
+    const route = textRoute(COMPONENT_CALLBACK_MAX_BYTES, (query, body) => componentCallback.handle(query, body), options.logger);
     const limit = options.limitCallback;
     // WeChat pushes a few times a minute; a sender far above that is not WeChat.
     routes.set(COMPONENT_CALLBACK_PATH, limit === undefined ? route : limitPerAddress(limit.charge, limit.trustedProxies, route));
