@@ -87,6 +87,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     // means a deployment, whatever NODE_ENV says (client errors never carry one).
     development: config.env === 'development' && authenticator.open,
     maxBodyBytes: config.maxBodyBytes,
+    cors: config.cors,
     shutdownGraceMs: config.shutdownGraceMs,
     plugins: [
       metrics.apolloPlugin(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { readAuthConfig } from './auth/auth-config';
 import type { AuthConfig } from './auth/authenticate';
 import type { RateLimitConfig } from './auth/rate-limit';
+import type { CorsConfig } from './http/cors';
 import type { OperationLimits } from './graphql/operation-limits';
 import type { StoreConfig } from './stores';
 import { APPID_RULE, isAppId, type ComponentCredentials, type WeChatConfig } from './wechat';
@@ -31,6 +32,8 @@ export interface Config {
   readonly simulatorPort: number;
   /** Largest accepted HTTP request body. */
   readonly maxBodyBytes: number;
+  /** Browser origins that may call: any outside production unless CORS_ORIGINS lists them; none in production unless it does. */
+  readonly cors: CorsConfig;
   /** JWTs and API keys; neither (open) only outside production. */
   readonly auth: AuthConfig;
   readonly rateLimits: RateLimitConfig;
@@ -74,6 +77,22 @@ const apps = z
       .refine((record) => Object.keys(record).every(isAppId), `each key must be an appid (${APPID_RULE})`),
   );
 
+/** `*`, or a comma-separated list of origins (scheme, host and port only, as browsers send them). */
+const origins = z
+  .string()
+  .transform((s) => s.split(',').map((part) => part.trim()).filter(Boolean))
+  .refine((list) => list.length === 1 && list[0] === '*' ? true : list.every(isOrigin), 'must be * or a comma-separated list of origins such as https://app.example.com (no path)')
+  .transform((list): '*' | string[] => (list.length === 1 && list[0] === '*' ? '*' : list));
+
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
+  } catch {
+    return false;
+  }
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).optional(),
@@ -96,6 +115,8 @@ const schema = z.object({
   MAX_OPERATION_READS: integer(1, 100_000).default(1_000),
   SIMULATOR_PORT: integer(0, 65535).default(0),
   MAX_BODY_BYTES: integer(1_024, 10 * 1024 * 1024).default(100 * 1024),
+  CORS_ORIGINS: origins.optional(),
+  CORS_MAX_AGE_SECONDS: integer(0, 86_400).default(600),
   // Authentication: secrets from the environment or files only, never echoed.
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (256 bits for HS256)').optional(),
   AUTH_JWT_SECRET_FILE: z.string().min(1).optional(),
@@ -188,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxOperationReads: e.MAX_OPERATION_READS,
     simulatorPort: e.SIMULATOR_PORT,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    cors: { origins: e.CORS_ORIGINS ?? (production ? [] : '*'), maxAgeSeconds: e.CORS_MAX_AGE_SECONDS },
     auth,
     rateLimits: {
       callerPerMinute: e.RATE_LIMIT_CALLER_PER_MINUTE ?? (open ? 0 : 1_200),
