@@ -6,12 +6,14 @@ import type { Config } from './config';
 import { auditMutations } from './graphql/audit';
 import { createContextFactory, endDeadlines } from './graphql/context';
 import { operationLimits } from './graphql/operation-limits';
+import { inlineTracesForRouters } from './graphql/federation-access';
 import { refuseSubscriptions } from './graphql/operation-kinds';
 import { operationWorkPlugin } from './graphql/operation-work';
 import { observeRootFields } from './graphql/root-fields';
 import { buildGatewaySchema } from './graphql/schema';
 import { startGatewayServer } from './http/apollo-server';
 import { clientAddress } from './http/client-address';
+import { startMetricsServer, type MetricsServer } from './http/metrics-server';
 import { serviceRoutes } from './http/routes';
 import { Metrics } from './observability/metrics';
 import { demoCredentials, startSimulator, type Simulator } from './simulator';
@@ -23,6 +25,8 @@ export interface App {
   readonly url: string;
   /** The embedded simulator, when no real WeChat is configured. */
   readonly simulator: Simulator | undefined;
+  /** /metrics, on its own port (METRICS_PORT) or on the GraphQL port. */
+  readonly metricsUrl: string;
   stop(): Promise<void>;
 }
 
@@ -94,6 +98,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       endDeadlines,
       ...limits.plugins,
       refuseSubscriptions,
+      inlineTracesForRouters(),
       operationWorkPlugin({ maxRepresentations: config.maxEntityRepresentations, maxReads: config.maxOperationReads }),
     ],
     validationRules: limits.validationRules,
@@ -101,20 +106,25 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     maxRecursiveSelections: limits.maxRecursiveSelections,
     ...(authenticator.open ? { landingPageWarning: OPEN_WARNING } : {}),
     routes: serviceRoutes({
-      metrics,
+      metrics: config.metricsPort === undefined ? metrics : undefined,
       stopping: () => stopping,
       componentCallback: wechat.componentCallback,
       logger,
       limitCallback: { charge: (address) => rateLimits.chargeCallback(address), trustedProxies: config.trustedProxyCount },
     }),
   });
-  logger.info({ url: server.url, explorer: config.explorer, credentialStore: store.kind, platform: config.wechat.component?.appid }, 'gateway ready');
+  const metricsServer: MetricsServer | undefined =
+    config.metricsPort === undefined ? undefined : await startMetricsServer({ metrics, port: config.metricsPort, host: config.host });
+  const metricsUrl = metricsServer?.url ?? new URL('/metrics', server.url).toString();
+  logger.info({ url: server.url, metrics: metricsUrl, explorer: config.explorer, credentialStore: store.kind, platform: config.wechat.component?.appid }, 'gateway ready');
   return {
     url: server.url,
     simulator,
+    metricsUrl,
     async stop() {
       stopping = true;
       await server.stop();
+      await metricsServer?.close();
       await wechat.close();
       await store.close();
       await simulator?.close();

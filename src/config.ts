@@ -9,12 +9,16 @@ import { APPID_RULE, isAppId, type ComponentCredentials, type WeChatConfig } fro
 
 /** WeChat's domains, nearest access point first, then the cross-region disaster-recovery one. */
 export const WECHAT_PRODUCTION_BASES = ['https://api.weixin.qq.com', 'https://api2.weixin.qq.com'];
+/** /metrics in production when METRICS_PORT is unset: the port Prometheus exporters customarily use. */
+export const DEFAULT_METRICS_PORT = 9464;
 
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
   /** Interface to listen on; undefined means all (Node's default). */
   readonly host: string | undefined;
   readonly port: number;
+  /** Port of /metrics when it is not served on `port` (always in production). */
+  readonly metricsPort: number | undefined;
   readonly logLevel: string;
   /** Apollo Sandbox at `/` and introspection. */
   readonly explorer: boolean;
@@ -97,6 +101,7 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).optional(),
   PORT: integer(0, 65535).default(4000),
+  METRICS_PORT: integer(0, 65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_EXPLORER: boolean.optional(),
   WECHAT_API_BASE: baseUrls.optional(),
@@ -177,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const issues: string[] = [];
   const auth = readAuthConfig({ ...e, production }, issues);
   const component = readComponent(e, issues);
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) issues.push('  METRICS_PORT: must differ from PORT (metrics are not served on the GraphQL port)');
   if (issues.length > 0) throw new ConfigError(`Invalid configuration:\n${issues.join('\n')}`);
   // Rate limits are per caller: with no authentication there is one anonymous caller, and no
   // limit unless one is set.
@@ -185,6 +191,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
+    // In production /metrics is never on the public GraphQL port.
+    metricsPort: e.METRICS_PORT ?? (production ? DEFAULT_METRICS_PORT : undefined),
     logLevel: e.LOG_LEVEL,
     explorer: e.GRAPHQL_EXPLORER ?? !production,
     wechat: {

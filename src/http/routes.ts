@@ -12,7 +12,8 @@ export const COMPONENT_CALLBACK_PATH = '/wechat/component/callback';
 const COMPONENT_CALLBACK_MAX_BYTES = 64 * 1024;
 
 export interface ServiceRoutesOptions {
-  readonly metrics: Metrics;
+  /** Served at /metrics on this port; undefined when /metrics has its own port (METRICS_PORT). */
+  readonly metrics: Metrics | undefined;
   /** True once a stop has begun. */
   readonly stopping: () => boolean;
   /** The platform's push receiver, in third-party platform mode. */
@@ -27,16 +28,18 @@ export interface ServiceRoutesOptions {
 export function serviceRoutes(options: ServiceRoutesOptions): ReadonlyMap<string, RequestListener> {
   const { metrics, componentCallback } = options;
   const routes = new Map<string, RequestListener>([
-    ['/metrics', async (_, res) => {
-      res.setHeader('content-type', metrics.registry.contentType);
-      res.end(await metrics.registry.metrics());
-    }],
     // Ready while not stopping: a load balancer stops sending before connections close.
     ['/readyz', (_, res) => {
       const stopping = options.stopping();
       sendJson(res, stopping ? 503 : 200, { status: stopping ? 'stopping' : 'ready' });
     }],
   ]);
+  if (metrics !== undefined) {
+    routes.set('/metrics', async (_, res) => {
+      res.setHeader('content-type', metrics.registry.contentType);
+      res.end(await metrics.registry.metrics());
+    });
+  }
   // Third-party platform mode: WeChat's pushes (verify ticket, authorisations), XML, small.
   if (componentCallback !== undefined) {
     const route = textRoute(COMPONENT_CALLBACK_MAX_BYTES, (query, body) => componentCallback.handle(query, body), options.logger);
