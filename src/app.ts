@@ -108,6 +108,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     routes: serviceRoutes({
       metrics: config.metricsPort === undefined ? metrics : undefined,
       stopping: () => stopping,
+      storeAvailable: () => store.available(),
       componentCallback: wechat.componentCallback,
       logger,
       limitCallback: { charge: (address) => rateLimits.chargeCallback(address), trustedProxies: config.trustedProxyCount },

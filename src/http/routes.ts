@@ -16,6 +16,8 @@ export interface ServiceRoutesOptions {
   readonly metrics: Metrics | undefined;
   /** True once a stop has begun. */
   readonly stopping: () => boolean;
+  /** False while the credential store is unreachable (every call would answer CredentialStoreUnavailableError). */
+  readonly storeAvailable?: () => boolean;
   /** The platform's push receiver, in third-party platform mode. */
   readonly componentCallback: ComponentCallback | undefined;
   /** For the debug line of a push whose body the sender aborted. */
@@ -28,10 +30,12 @@ export interface ServiceRoutesOptions {
 export function serviceRoutes(options: ServiceRoutesOptions): ReadonlyMap<string, RequestListener> {
   const { metrics, componentCallback } = options;
   const routes = new Map<string, RequestListener>([
-    // Ready while not stopping: a load balancer stops sending before connections close.
+    // Ready while not stopping and while the credential store answers: a load balancer stops
+    // sending before connections close, and moves traffic to replicas that can serve.
     ['/readyz', (_, res) => {
-      const stopping = options.stopping();
-      sendJson(res, stopping ? 503 : 200, { status: stopping ? 'stopping' : 'ready' });
+      if (options.stopping()) return sendJson(res, 503, { status: 'stopping' });
+      if (options.storeAvailable?.() === false) return sendJson(res, 503, { status: 'credential store unavailable' });
+      sendJson(res, 200, { status: 'ready' });
     }],
   ]);
   if (metrics !== undefined) {

@@ -94,6 +94,11 @@ export class MemoryStore implements Store {
     return this.data.deleteRefreshToken(componentAppid, authorizerAppid);
   }
 
+  /** Memory is always there; a state file that cannot be read fails its own calls, loudly. */
+  available(): boolean {
+    return true;
+  }
+
   async close(): Promise<void> {}
 }
 

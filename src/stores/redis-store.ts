@@ -133,6 +133,11 @@ export class RedisStore implements Store {
     await this.run(() => this.redis.hdel(this.key('refresh', componentAppid), authorizerAppid));
   }
 
+  /** Connected, and no command has failed since it (re)connected. */
+  available(): boolean {
+    return this.redis.status === 'ready' && !this.down;
+  }
+
   /** Quits cleanly when connected (waits for the replies in flight), else stops reconnecting. */
   async close(): Promise<void> {
     if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());

@@ -48,6 +48,9 @@ export interface Store {
   getLatestEvent(key: string): Promise<AppliedEvent | undefined>;
   putLatestEvent(key: string, event: AppliedEvent, ttlMs: number): Promise<void>;
 
+  /** False while the store is known to be unreachable (Redis down): the service cannot serve, /readyz says so. */
+  available(): boolean;
+
   close(): Promise<void>;
 }
 

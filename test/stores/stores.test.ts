@@ -56,6 +56,10 @@ describe.each([
     expect(await store.tryLock('k', 'D', 10_000)).toBe(false);
   });
 
+  it('is available while it answers', () => {
+    expect(store.available()).toBe(true);
+  });
+
   it('push claims: the first claim of a key wins until released or expired', async () => {
     expect(await store.claimOnce('push:sig', 10_000)).toBe(true);
     expect(await store.claimOnce('push:sig', 10_000)).toBe(false);
@@ -143,6 +147,7 @@ describe('RedisStore when Redis is down', () => {
     const unavailable = lines.filter((line) => line.includes('credential store (Redis)'));
     expect(unavailable.length).toBeGreaterThanOrEqual(1);
     expect(unavailable.length).toBeLessThanOrEqual(2);
+    expect(store.available()).toBe(false);
     await store.close();
   });
 });
