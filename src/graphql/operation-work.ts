@@ -8,7 +8,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { APPID_RULE, isAppId } from '../wechat';
+import { representationProblem } from './open-account/wechat-app.reference';
 import type { GatewayContext } from './context';
 
 export interface OperationWorkLimits {
@@ -143,9 +143,8 @@ function representationsOf(field: FieldNode, variables: Readonly<Record<string, 
 function checkRepresentations(entities: readonly unknown[][]): void {
   for (const representations of entities) {
     representations.forEach((representation: unknown, index) => {
-      const { __typename: typename, appid } = (typeof representation === 'object' && representation !== null ? representation : {}) as Record<string, unknown>;
-      if (typename !== 'WeChatApp') throw badRepresentations(`representations[${index}] must have __typename "WeChatApp"`);
-      if (!isAppId(appid)) throw badRepresentations(`representations[${index}].appid must be ${APPID_RULE}`);
+      const problem = representationProblem(representation, index);
+      if (problem !== undefined) throw badRepresentations(problem);
     });
   }
 }
