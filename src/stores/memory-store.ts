@@ -9,9 +9,8 @@ export class MemoryStore implements Store {
   readonly kind = 'embedded';
   private readonly tokens = new Map<string, StoredToken>();
   private readonly locks = new Map<string, { owner: string; until: number }>();
-  /** Push claims and latest events, each with its expiry (epoch ms); pruned as they are looked at. */
+  /** Push claims with their expiry (epoch ms); pruned as new ones come. */
   private readonly claims = new Map<string, number>();
-  private readonly events = new Map<string, { event: AppliedEvent; until: number }>();
   private readonly data: DataStore;
 
   constructor(options: { data?: DataStore; now?: () => number } = {}) {
@@ -68,14 +67,12 @@ export class MemoryStore implements Store {
     this.claims.delete(key);
   }
 
-  async getLatestEvent(key: string): Promise<AppliedEvent | undefined> {
-    const held = this.events.get(key);
-    if (held !== undefined && held.until <= this.now()) this.events.delete(key);
-    return held !== undefined && held.until > this.now() ? held.event : undefined;
+  getLatestEvent(key: string): Promise<AppliedEvent | undefined> {
+    return this.data.getLatestEvent(key);
   }
 
-  async putLatestEvent(key: string, event: AppliedEvent, ttlMs: number): Promise<void> {
-    this.events.set(key, { event, until: this.now() + ttlMs });
+  putLatestEvent(key: string, event: AppliedEvent, ttlMs: number): Promise<void> {
+    return this.data.putLatestEvent(key, event, ttlMs);
   }
 
   getTicket(componentAppid: string): Promise<VerifyTicket | undefined> {
@@ -106,6 +103,15 @@ export class MemoryStore implements Store {
 export class MemoryDataStore implements DataStore {
   private readonly tickets = new Map<string, VerifyTicket>();
   private readonly refreshTokens = new Map<string, string>();
+  private readonly events = new Map<string, { event: AppliedEvent; expiresAt: number }>();
+
+  async getLatestEvent(key: string): Promise<AppliedEvent | undefined> {
+    const held = this.events.get(key);
+    return held !== undefined && held.expiresAt > Date.now() ? held.event : undefined;
+  }
+  async putLatestEvent(key: string, event: AppliedEvent, ttlMs: number): Promise<void> {
+    this.events.set(key, { event, expiresAt: Date.now() + ttlMs });
+  }
 
   async getTicket(componentAppid: string): Promise<VerifyTicket | undefined> {
     return this.tickets.get(componentAppid);

@@ -44,7 +44,11 @@ export interface Store {
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
   /** Gives a claim up, so the same key can be claimed again (its push was not applied). */
   releaseClaim(key: string): Promise<void>;
-  /** The latest event applied under `key` (an authorizer's authorisation events), if recent. */
+  /**
+   * The latest event applied under `key` (an authorizer's authorisation events), if recent. Kept
+   * with the data (the embedded store's state file), so a restart does not let an older event
+   * undo a newer one.
+   */
   getLatestEvent(key: string): Promise<AppliedEvent | undefined>;
   putLatestEvent(key: string, event: AppliedEvent, ttlMs: number): Promise<void>;
 
@@ -86,4 +90,4 @@ export class StoreUnavailableError extends Error {
 }
 
 /** The data half of a store, on its own: the embedded store keeps it in a file. */
-export type DataStore = Pick<Store, 'getTicket' | 'putTicket' | 'getRefreshToken' | 'putRefreshToken' | 'deleteRefreshToken'>;
+export type DataStore = Pick<Store, 'getTicket' | 'putTicket' | 'getRefreshToken' | 'putRefreshToken' | 'deleteRefreshToken' | 'getLatestEvent' | 'putLatestEvent'>;

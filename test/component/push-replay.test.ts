@@ -66,6 +66,19 @@ describe('platform pushes are accepted once, fresh, and in order (embedded store
     expect(gateway.logs.join('\n')).toContain('older than the one applied last');
   });
 
+  it('after a restart (claims were in memory) the replay is still not applied: the latest event is in the state file', async () => {
+    const revoke = unauthorizedPush(platform, nowSeconds() - 30);
+    expect(await deliver(callbackUrl, authorizedPush(sim, platform, nowSeconds() - 60))).toEqual(SUCCESS);
+    expect(await deliver(callbackUrl, revoke)).toEqual(SUCCESS);
+    expect(await sim.pushes.authorize(acmeCoffeeOA.appid)).toEqual(SUCCESS);
+    const renewed = refreshToken();
+    await gateway.stop();
+    gateway = await startTestGateway({ simulator: sim, env: { ...platformEnv(platform), STATE_FILE: stateFile, WECHAT_APPS: '{}' } });
+    callbackUrl = callbackUrlOf(gateway.url);
+    expect(await deliver(callbackUrl, revoke)).toEqual(SUCCESS);
+    expect(refreshToken()).toBe(renewed);
+  });
+
   it('a replayed authorized push costs no second api_query_auth call', async () => {
     const push = authorizedPush(sim, platform, nowSeconds());
     expect(await deliver(callbackUrl, push)).toEqual(SUCCESS);
