@@ -16,10 +16,12 @@ export const authChecker: AuthCheckerFn<GatewayContext, Scope> = async ({ contex
   const { caller } = context;
   const missing = scopes.filter((scope) => !caller.scopes.has(scope));
   if (missing.length > 0) throw forbidden(`this needs the scope ${missing.join(' and ')}, which the caller does not have.`);
+  // Writers have their own bucket, so readers cannot use up the limit of the writers.
+  const bucket = scopes.includes('openaccount:write') ? 'write' : 'read';
   for (const appid of appidsActedOn(args, root)) {
     if (!mayActOn(caller, appid)) throw forbidden('the caller is not entitled to this appid.');
     // An appid that is not one is refused as BAD_USER_INPUT by its argument; it is not a limiter key.
-    if (isAppId(appid)) await context.chargeAppid(appid);
+    if (isAppId(appid)) await context.chargeAppid(appid, bucket);
   }
   return true;
 };

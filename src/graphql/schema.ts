@@ -3,6 +3,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { authChecker } from './authorization';
+import { guardService } from './federation-access';
 import { OpenAccountResolver } from './open-account/open-account.resolver';
 import { checkRepresentations, resolveWeChatAppReference } from './open-account/wechat-app.reference';
 import { WeChatAppQueries } from './open-account/wechat-app.queries';
@@ -36,6 +37,7 @@ export async function buildGatewaySchema(options: SchemaOptions = { maxEntityRep
     resolvers: { ...resolvers, WeChatApp: { ...resolvers['WeChatApp'], __resolveReference: resolveWeChatAppReference } } as never,
   });
   guardEntities(subgraph, options.maxEntityRepresentations);
+  guardService(subgraph);
   return subgraph;
 }
 
