@@ -16,10 +16,11 @@ export function renderControlPage(scenarios: readonly Scenario[]): string {
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>WeChat simulator: scenarios</title>
-<style>body{font:14px/1.4 system-ui,sans-serif;margin:2rem}td,th{padding:.3rem .6rem;text-align:left;vertical-align:top}pre{background:#f4f4f4;padding:.5rem}</style>
+<style>body{font:14px/1.4 system-ui,sans-serif;margin:2rem}td,th{padding:.3rem .6rem;text-align:left;vertical-align:top}pre{background:#f4f4f4;padding:.5rem;white-space:pre-wrap}</style>
 </head><body>
 <h1>WeChat simulator: scenarios on demand</h1>
-<p>Each button changes what the simulated WeChat does for the next calls; then send the operation (Apollo Sandbox, the example console).
+<p>Each button changes what the simulated WeChat does for the next calls; then send the operation (Apollo Sandbox, the example console),
+e.g. <code>unbindOpenAccount(appid: "wx803265437fca42de", openAppid: "wxo7fc40f481e99f4d")</code>; <em>Reset to the demo data</em> binds it again.
 Development only: this page does not exist in production.</p>
 <table><thead><tr><th>scenario</th><th>what WeChat does</th><th>what the next <code>unbindOpenAccount</code> answers</th></tr></thead>
 <tbody>
