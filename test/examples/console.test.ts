@@ -40,7 +40,8 @@ describe('the example console in a real browser', () => {
     });
     site = await serveStatic(dist);
     simulator = await startSimulator({ seed: true });
-    gateway = await startTestGateway({ simulator, env: { WECHAT_APPS: JSON.stringify(demoCredentials()) } });
+    // The console's origin listed as a production deployment would list it.
+    gateway = await startTestGateway({ simulator, env: { WECHAT_APPS: JSON.stringify(demoCredentials()), CORS_ORIGINS: site.origin } });
     browser = await launchBrowser();
     page = await browser.context.newPage();
     page.on('response', (response) => {
@@ -83,7 +84,7 @@ describe('the example console in a real browser', () => {
     expect(await page.locator('tbody tr').count()).toBe(DEMO_APPS.length);
     expect(new URL(gateway.url).origin).not.toBe(site.origin);
     // The browser sent its origin and let the page read the answer only because CORS allowed it.
-    expect(await crossOrigin[0]).toEqual({ origin: site.origin, allowed: '*' });
+    expect(await crossOrigin[0]).toEqual({ origin: site.origin, allowed: site.origin });
   });
 
   it('unbind: the success, and the row updates from the change\'s own answer (no refetch)', async () => {
@@ -133,6 +134,15 @@ describe('the example console in a real browser', () => {
     await retry.click();
     expect(await shown(outcome(acmeCoffeeMP.appid, 'UnbindOpenAccountSuccess'))).toContain('unbound');
     expect(simulator.counters.applied(UNBIND)).toBe(1);
+  });
+
+  it('WeChatUnavailableError (HTTP 500): the reason, check first, and a retry', async () => {
+    simulator.faults.inject({ path: '/cgi-bin/open/bind', kind: 'http500', times: Infinity });
+    await act(acmeBakeryMP.appid, 'bind', ACME_OPEN);
+    const member = outcome(acmeBakeryMP.appid, 'WeChatUnavailableError');
+    expect(await shown(member.getByTestId('unavailable'))).toBe('Reason HTTP_STATUS, HTTP 500');
+    expect(await shown(member.getByTestId('check-first'))).toMatch(/^Check first: the change may have been applied\./);
+    expect(await member.getByTestId('retry').count()).toBe(1);
   });
 
   it('OutcomeUnknownError: no retry, the advice to check first, and the check shows the truth', async () => {

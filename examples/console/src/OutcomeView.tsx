@@ -12,8 +12,8 @@ interface Actions {
 /**
  * One UI state per union member. Every error member shows its `message` (what happened and how to
  * fix it); those WeChat answered also show WeChat's errcode, errmsg and request id. Retryable ones
- * offer a retry after the delay the gateway names; a change whose outcome is unknown offers no
- * retry, only the read to do first.
+ * offer a retry after the delay the gateway names; one that may have been applied says to check
+ * first (and offers the read); a change whose outcome is unknown offers no retry at all.
  */
 export function OutcomeView({ outcome, actions }: { outcome: Outcome; actions: Actions }) {
   switch (outcome.kind) {
@@ -73,7 +73,7 @@ function MemberView({ member, actions }: { member: GatewayErrorMember; actions: 
           </button>
         </p>
       )}
-      {delay !== null && !mayHaveApplied && <RetryButton seconds={delay} onRetry={actions.retry} />}
+      {delay !== null && <RetryButton seconds={delay} onRetry={actions.retry} />}
       {delay === null && !mayHaveApplied && <p className="final">Sending it again will not help: fix the cause first.</p>}
     </div>
   );
