@@ -162,6 +162,31 @@ describe('the example console in a real browser', () => {
     expect(simulator.counters.applied(UNBIND)).toBe(1);
   });
 
+  it('RATE_LIMITED: the code and message, and a retry that waits the retryAfterSeconds the gateway names', async () => {
+    const limited = await startTestGateway({ simulator, env: { WECHAT_APPS: JSON.stringify(demoCredentials()), CORS_ORIGINS: site.origin, RATE_LIMIT_CALLER_PER_MINUTE: '2' } });
+    const other = await browser.context.newPage();
+    try {
+      await other.goto(`${site.origin}/?gateway=${encodeURIComponent(limited.url)}&appids=${frozenFoodsOA.appid}`);
+      const appRow = other.getByTestId(`app-${frozenFoodsOA.appid}`);
+      // Two requests a minute: the page's list, then this unbind (answered 89004); the next is refused.
+      await appRow.getByTestId('target').selectOption(DEMO_OPEN_ACCOUNTS.frozenFoodsApi.openAppid);
+      await appRow.getByTestId('unbind').click();
+      await appRow.locator('[data-testid=outcome][data-typename=OpenAccountLimitExceededError]').waitFor(WAIT);
+      await appRow.getByTestId('unbind').click();
+      const refused = appRow.locator('[data-testid=outcome][data-typename=GraphQLError]');
+      expect(await shown(refused)).toMatch(/^RATE_LIMITED Rate limited: /);
+      const retry = refused.getByTestId('retry');
+      expect(await retry.isDisabled()).toBe(true);
+      // The gateway named the wait (up to a minute); the button counts down from it, not from a default.
+      const seconds = Number(/^Retry in (\d+) s$/.exec((await retry.textContent()) ?? '')?.[1]);
+      expect(seconds).toBeGreaterThan(2);
+      expect(seconds).toBeLessThanOrEqual(60);
+    } finally {
+      await other.close();
+      await limited.stop();
+    }
+  });
+
   it('lists exactly the simulator\'s demo accounts and open accounts', () => {
     expect(DEMO_APPS.map(({ appid, name }) => ({ appid, name }))).toEqual(Object.values(DEMO_ACCOUNTS).map(({ appid, name }) => ({ appid, name })));
     expect([...DEMO_OPEN_APPIDS].sort()).toEqual(Object.values(DEMO_OPEN_ACCOUNTS).map((o) => o.openAppid).sort());
