@@ -2,6 +2,9 @@
  * The simulator's development control surface: every scenario on the page produces the union
  * member it names from a real gateway's unbindOpenAccount, and leaves no fault pending.
  */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { request } from 'undici';
 import { UnbindOpenAccountDocument } from '../../client';
 import { SCENARIOS } from '../../src/simulator/scenarios';
@@ -156,6 +159,41 @@ describe('the control surface is off unless asked for', () => {
       expect((await request(url)).statusCode).toBe(200);
     } finally {
       await gateway.stop();
+    }
+  });
+});
+
+/** `npm run simulator`'s process (the run-wide build), until it prints its demo accounts. */
+async function runSimulatorMain(nodeEnv: string): Promise<{ url: string; lines: string[]; stop(): void }> {
+  const child = spawn(process.execPath, [join(process.env['TEST_GATEWAY_BUILD']!, 'src', 'simulator', 'main.js')], {
+    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: nodeEnv, SIMULATOR_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the simulator exited with ${code}: ${lines.join('\n')}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      lines.push(line);
+      if (line.startsWith('Demo accounts')) resolve();
+    });
+  });
+  const url = /listening on (\S+)/.exec(lines.join('\n'))![1]!;
+  return { url, lines, stop: () => void child.kill('SIGTERM') };
+}
+
+describe('npm run simulator: the control surface outside production only', () => {
+  it.each([
+    ['development', true],
+    ['production', false],
+  ])('NODE_ENV=%s: control surface %p', async (nodeEnv, on) => {
+    const sim = await runSimulatorMain(nodeEnv);
+    try {
+      expect(sim.lines.some((line) => line.startsWith(`WeChat scenarios on demand: ${sim.url}/_control/`))).toBe(on);
+      const response = await request(`${sim.url}/_control/counters`);
+      await response.body.text();
+      expect(response.statusCode).toBe(on ? 200 : 404);
+    } finally {
+      sim.stop();
     }
   });
 });
