@@ -27,6 +27,8 @@ export interface Config {
     readonly connections: number;
     /** Upstream reads one GraphQL operation may have in flight at once. */
     readonly readConcurrency: number;
+    /** How long get and have answers are cached in the store; undefined: no read cache. */
+    readonly readCacheSeconds: number | undefined;
     /** Upstream requests in flight at once, across all operations, and how many may queue. */
     readonly maxInFlight: number;
     readonly maxQueue: number;
@@ -119,6 +121,7 @@ const schema = z.object({
   WECHAT_RESPONSE_TIMEOUT_MS: integer(1, 120_000).default(10_000),
   WECHAT_CONNECTIONS: integer(1, 1_000).default(64),
   WECHAT_READ_CONCURRENCY: integer(1, 1_000).default(10),
+  WECHAT_READ_CACHE_SECONDS: integer(0, 86_400).optional(),
   WECHAT_MAX_IN_FLIGHT: integer(1, 100_000).default(256),
   WECHAT_MAX_QUEUE: integer(0, 1_000_000).default(1_024),
   WECHAT_BREAKER_THRESHOLD: integer(1, 1_000).default(5),
@@ -238,6 +241,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       responseTimeoutMs: e.WECHAT_RESPONSE_TIMEOUT_MS,
       connections: e.WECHAT_CONNECTIONS,
       readConcurrency: e.WECHAT_READ_CONCURRENCY,
+      // 0 is off, like unset.
+      readCacheSeconds: e.WECHAT_READ_CACHE_SECONDS || undefined,
       maxInFlight: e.WECHAT_MAX_IN_FLIGHT,
       maxQueue: e.WECHAT_MAX_QUEUE,
       breakerThreshold: e.WECHAT_BREAKER_THRESHOLD,

@@ -1,4 +1,14 @@
-import type { DataStore, Store, StoredToken, VerifyTicket } from './store';
+import { READ_GENERATION_KEEP_MS, type CachedReads, type DataStore, type Store, type StoredToken, type VerifyTicket } from './store';
+
+/** One appid's cached reads: what the read cache keeps, and until when its generation is kept. */
+interface AppReads {
+  generation: number;
+  readonly values: Map<string, { readonly value: string; readonly expiresAt: number }>;
+  keepUntil: number;
+}
+
+/** Writes between two sweeps of appids whose reads and generation have all expired. */
+const SWEEP_EVERY = 1_000;
 
 /**
  * Tokens and locks in this process's memory; data in `data` (the state file, for the embedded
@@ -9,6 +19,8 @@ export class MemoryStore implements Store {
   readonly kind = 'embedded';
   private readonly tokens = new Map<string, StoredToken>();
   private readonly locks = new Map<string, { owner: string; until: number }>();
+  private readonly reads = new Map<string, AppReads>();
+  private readWrites = 0;
   private readonly data: DataStore;
 
   constructor(options: { data?: DataStore; now?: () => number } = {}) {
@@ -50,6 +62,48 @@ export class MemoryStore implements Store {
 
   async unlock(key: string, owner: string): Promise<void> {
     if (this.locks.get(key)?.owner === owner) this.locks.delete(key);
+  }
+
+  async getCachedReads(appid: string): Promise<CachedReads> {
+    const entry = this.reads.get(appid);
+    const values = new Map<string, string>();
+    const now = this.now();
+    if (entry === undefined || entry.keepUntil <= now) return { generation: 0, values };
+    for (const [name, cached] of entry.values) {
+      if (cached.expiresAt > now) values.set(name, cached.value);
+      else entry.values.delete(name);
+    }
+    return { generation: entry.generation, values };
+  }
+
+  async putCachedRead(appid: string, name: string, value: string, generation: number, ttlMs: number): Promise<boolean> {
+    const entry = this.appReads(appid);
+    if (entry.generation !== generation) return false;
+    entry.values.set(name, { value, expiresAt: this.now() + ttlMs });
+    entry.keepUntil = Math.max(entry.keepUntil, this.now() + Math.max(ttlMs, READ_GENERATION_KEEP_MS));
+    return true;
+  }
+
+  async dropCachedReads(appid: string): Promise<void> {
+    const entry = this.appReads(appid);
+    entry.generation += 1;
+    entry.values.clear();
+    entry.keepUntil = Math.max(entry.keepUntil, this.now() + READ_GENERATION_KEEP_MS);
+  }
+
+  /** The appid's entry, made if missing; every so often, appids whose generation has expired are forgotten. */
+  private appReads(appid: string): AppReads {
+    this.readWrites += 1;
+    if (this.readWrites % SWEEP_EVERY === 0) {
+      const now = this.now();
+      for (const [key, entry] of this.reads) if (entry.keepUntil <= now) this.reads.delete(key);
+    }
+    let entry = this.reads.get(appid);
+    if (entry === undefined || entry.keepUntil <= this.now()) {
+      entry = { generation: 0, values: new Map(), keepUntil: 0 };
+      this.reads.set(appid, entry);
+    }
+    return entry;
   }
 
   getTicket(componentAppid: string): Promise<VerifyTicket | undefined> {

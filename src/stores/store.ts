@@ -31,6 +31,17 @@ export interface Store {
   /** Releases `key` only if `owner` still holds it (an expired lock may have passed to another). */
   unlock(key: string, owner: string): Promise<void>;
 
+  // ---- read cache (src/wechat/read-cache.ts) ----
+  /** The appid's cached reads that have not expired (name → value), and their generation. */
+  getCachedReads(appid: string): Promise<CachedReads>;
+  /**
+   * Caches `value` under `name` for `ttlMs`, only while the appid's generation is still
+   * `generation`: a read that began before a change must not store what it saw. True when stored.
+   */
+  putCachedRead(appid: string, name: string, value: string, generation: number, ttlMs: number): Promise<boolean>;
+  /** Drops every cached read of `appid` and starts its next generation (a change was sent). */
+  dropCachedReads(appid: string): Promise<void>;
+
   // ---- data ----
   getTicket(componentAppid: string): Promise<VerifyTicket | undefined>;
   /** Stores the ticket unless a newer one (by `createTime`) is already stored. */
@@ -55,6 +66,19 @@ export interface VerifyTicket {
   /** The push's CreateTime (epoch seconds): a replayed older push never replaces a newer ticket. */
   readonly createTime: number;
 }
+
+/** An appid's cached reads, and the generation a new read must see unchanged to store its own. */
+export interface CachedReads {
+  readonly generation: number;
+  readonly values: ReadonlyMap<string, string>;
+}
+
+/**
+ * How long an appid's generation is kept after its last change or read. A read that began before
+ * a change must find the generation changed when it tries to store its answer; reads end with their
+ * operation's deadline (at most 2 minutes), so an hour is far beyond any read in flight.
+ */
+export const READ_GENERATION_KEEP_MS = 60 * 60_000;
 
 /** The store cannot be reached (Redis down, state file unwritable). `detail` holds no credential. */
 export class StoreUnavailableError extends Error {

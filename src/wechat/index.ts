@@ -3,6 +3,7 @@ import { AuthorizerTokenProvider } from './component/authorizer-token';
 import { ComponentCallback } from './component/callback';
 import { ComponentTokenProvider, type ComponentCredentials } from './component/component-token';
 import { OpenAccountApi } from './open-account';
+import { ReadCache } from './read-cache';
 import { CredentialRouter } from './tokens/credential-router';
 import { SharedTokenCache } from './tokens/shared-token-cache';
 import { StableTokenProvider } from './tokens/stable-token';
@@ -13,8 +14,10 @@ export interface WeChatOptions extends TransportOptions {
   readonly apps: ReadonlyMap<string, string>;
   /** The third-party platform, when the gateway acts for authorizers. */
   readonly component: ComponentCredentials | undefined;
-  /** Where tokens, the verify ticket and refresh tokens live. */
+  /** Where tokens, the verify ticket and refresh tokens live (and cached reads). */
   readonly store: Store;
+  /** Cache get and have answers in the store for this long (WECHAT_READ_CACHE_SECONDS); unset or 0: off. */
+  readonly readCacheSeconds?: number | undefined;
 }
 
 /** The WeChat layer, assembled: what the GraphQL layer may call, and how to shut it down. */
@@ -38,8 +41,11 @@ export function createWeChat(options: WeChatOptions): WeChat {
     authorizers = new AuthorizerTokenProvider(transport, options.component.appid, componentTokens, options.store, cache);
     componentCallback = new ComponentCallback(options.component, options.store, authorizers, options.logger);
   }
+  const readCache = options.readCacheSeconds
+    ? new ReadCache(options.store, { ttlSeconds: options.readCacheSeconds, logger: options.logger, ...(options.observer ? { observer: options.observer } : {}) })
+    : undefined;
   return {
-    openAccounts: new OpenAccountApi(transport, new CredentialRouter(own, authorizers)),
+    openAccounts: new OpenAccountApi(transport, new CredentialRouter(own, authorizers), readCache),
     componentCallback,
     load: () => transport.load(),
     close: () => transport.close(),

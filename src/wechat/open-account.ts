@@ -3,6 +3,7 @@ import { failure, success, type WeChatFailure, type WeChatResult } from './resul
 import type { TokenProvider } from './tokens/token-provider';
 import { withToken } from './with-token';
 import type { Deadline } from './deadline';
+import { fetchNow, type Fetched, type ReadCache } from './read-cache';
 
 /** A change WeChat applied; `verifiedByRead` when its answer was lost and a read confirmed it. */
 export interface Applied {
@@ -24,12 +25,31 @@ export class OpenAccountApi {
   constructor(
     private readonly transport: WeChatTransport,
     private readonly tokens: TokenProvider,
+    /** Set when WECHAT_READ_CACHE_SECONDS is: `readGet` and `readHave` go through it. */
+    private readonly readCache?: ReadCache,
     private readonly deadline?: Deadline,
   ) {}
 
   /** The same calls, ending when `deadline` passes (one GraphQL operation's deadline). */
   withDeadline(deadline: Deadline): OpenAccountApi {
-    return new OpenAccountApi(this.transport, this.tokens, deadline);
+    return new OpenAccountApi(this.transport, this.tokens, this.readCache, deadline);
+  }
+
+  /**
+   * `get` through the read cache, when there is one: an answer ("bound to X", or 89002 "bound to
+   * none") at most `maxAgeSeconds` old, or WeChat's answer now. Errors are never cached.
+   */
+  readGet(appid: string, maxAgeSeconds?: number): Promise<Fetched<string>> {
+    const fetch = () => this.get(appid);
+    if (this.readCache === undefined) return fetchNow(fetch);
+    return this.readCache.read(appid, 'get', maxAgeSeconds, fetch, (result) => result.ok || isNotBound(result));
+  }
+
+  /** `have` through the read cache, when there is one; only its answers true and false are cached. */
+  readHave(appid: string, maxAgeSeconds?: number): Promise<Fetched<boolean>> {
+    const fetch = () => this.have(appid);
+    if (this.readCache === undefined) return fetchNow(fetch);
+    return this.readCache.read(appid, 'have', maxAgeSeconds, fetch, (result) => result.ok);
   }
 
   /**
@@ -97,10 +117,24 @@ export class OpenAccountApi {
   }
 
   /**
+   * A change, then the read cache forgets the appid (whatever the outcome, once the change may
+   * have reached WeChat), before the change answers: no replica serves a read from before it.
+   */
+  private async change<T>(
+    appid: string,
+    send: () => Promise<WeChatResult<T>>,
+    judge: (openAppid: string | undefined) => { value: T } | { unknown: string } | 'not-applied',
+  ): Promise<WeChatResult<Applied & { value: T }>> {
+    const result = await this.sendSettled(appid, send, judge);
+    if (this.readCache !== undefined && mayHaveReachedWeChat(result)) await this.readCache.invalidate(appid);
+    return result;
+  }
+
+  /**
    * Sends a change at most twice: again only when a read showed the first was not applied.
    * `judge` looks at the account's open account as read now (undefined: bound to none).
    */
-  private async change<T>(
+  private async sendSettled<T>(
     appid: string,
     send: () => Promise<WeChatResult<T>>,
     judge: (openAppid: string | undefined) => { value: T } | { unknown: string } | 'not-applied',
@@ -126,6 +160,23 @@ export class OpenAccountApi {
 /** A request that may have reached WeChat and got no usable answer: WeChat may have applied it. */
 function mayHaveBeenApplied(f: WeChatFailure): boolean {
   return f.kind === 'unavailable' && f.sent === 'maybe' && f.stage === 'call';
+}
+
+/** Whether a change's request may have got as far as WeChat (anything but "nothing was sent"). */
+function mayHaveReachedWeChat(result: WeChatResult<unknown>): boolean {
+  if (result.ok) return true;
+  const f = result.failure;
+  switch (f.kind) {
+    case 'no-credentials':
+    case 'store-unavailable':
+    case 'overloaded':
+      return false;
+    case 'unavailable':
+    case 'errcode':
+      return f.stage === 'call' && !(f.kind === 'unavailable' && f.sent === 'no');
+    case 'outcome-unknown':
+      return true;
+  }
 }
 
 function isNotBound(result: WeChatResult<unknown>): boolean {
