@@ -154,29 +154,36 @@ export class ReadCache {
     cacheable: (result: WeChatResult<T>) => boolean,
   ): Promise<Fetched<T>> {
     if (maxAgeMs === 0) return this.fetchAndStore(appid, name, generation, fetch, cacheable);
-    const lock = `read:${name}:${appid}`;
+    // Per generation: a read after a change does not wait for one that began before it.
+    const lock = `read:${name}:${appid}:${generation}`;
     const owner = randomUUID();
     const startedAt = this.now();
+    let locked = false;
     try {
-      while (!(await this.store.tryLock(lock, owner, this.lockTtlMs))) {
-        if (this.now() - startedAt >= this.lockTtlMs) return await this.fetchAndStore(appid, name, generation, fetch, cacheable);
+      for (;;) {
+        locked = await this.store.tryLock(lock, owner, this.lockTtlMs);
+        // Holding the lock or not, look again: the last holder may have stored its answer just now.
+        const stored = await this.storedAnswer<T>(appid, name, maxAgeMs);
+        if (stored !== undefined) return stored;
+        if (locked || this.now() - startedAt >= this.lockTtlMs) break;
         await sleep(this.pollMs / 2 + Math.random() * this.pollMs);
-        const cached = await this.store.getCachedReads(appid);
-        const entry = decode(cached.values.get(name));
-        if (entry !== undefined && this.now() - entry.at <= maxAgeMs) {
-          this.observe(name, 'coalesced');
-          return { result: entry.result as WeChatResult<T>, fetchedAt: new Date(entry.at) };
-        }
       }
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
-      return this.fetchAndStore(appid, name, generation, fetch, cacheable);
     }
     try {
       return await this.fetchAndStore(appid, name, generation, fetch, cacheable);
     } finally {
-      await this.store.unlock(lock, owner).catch(ignoreStoreErrors);
+      if (locked) await this.store.unlock(lock, owner).catch(ignoreStoreErrors);
     }
+  }
+
+  /** A stored answer young enough for `maxAgeMs` (another read's, made meanwhile), if there is one. */
+  private async storedAnswer<T>(appid: string, name: ReadName, maxAgeMs: number): Promise<Fetched<T> | undefined> {
+    const entry = decode((await this.store.getCachedReads(appid)).values.get(name));
+    if (entry === undefined || this.now() - entry.at > maxAgeMs) return undefined;
+    this.observe(name, 'coalesced');
+    return { result: entry.result as WeChatResult<T>, fetchedAt: new Date(entry.at) };
   }
 
   private async fetchAndStore<T>(

@@ -56,6 +56,27 @@ describe.each([
     expect(await store.tryLock('k', 'D', 10_000)).toBe(false);
   });
 
+  it('cached reads: stored only in the generation they were read in; a drop starts the next one', async () => {
+    expect(await store.getCachedReads('wxa')).toEqual({ generation: 0, values: new Map() });
+    expect(await store.putCachedRead('wxa', 'get', 'G1', 0, 10_000)).toBe(true);
+    expect(await store.putCachedRead('wxa', 'have', 'H1', 0, 10_000)).toBe(true);
+    expect(await store.getCachedReads('wxa')).toEqual({ generation: 0, values: new Map([['get', 'G1'], ['have', 'H1']]) });
+    await store.dropCachedReads('wxa');
+    expect(await store.getCachedReads('wxa')).toEqual({ generation: 1, values: new Map() });
+    // A read that began in generation 0 finished after the drop: its answer is not kept.
+    expect(await store.putCachedRead('wxa', 'get', 'G-old', 0, 10_000)).toBe(false);
+    expect(await store.putCachedRead('wxa', 'get', 'G2', 1, 10_000)).toBe(true);
+    expect((await store.getCachedReads('wxa')).values.get('get')).toBe('G2');
+    expect((await store.getCachedReads('wxb')).values.size).toBe(0);
+  });
+
+  it('cached reads expire after their TTL; the generation stays', async () => {
+    await store.dropCachedReads('wxa');
+    expect(await store.putCachedRead('wxa', 'get', 'G', 1, 40)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await store.getCachedReads('wxa')).toEqual({ generation: 1, values: new Map() });
+  });
+
   it('the verify ticket: the newest push wins, a replayed older one is ignored', async () => {
     expect(await store.getTicket('wxc')).toBeUndefined();
     await store.putTicket('wxc', { value: 'ticket-2', createTime: 2 });
