@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { WeChatObserver } from '../wechat/observer';
+import type { WeChatObserver } from '../wechat';
 
 const BREAKER_STATES: Record<string, number> = { Closed: 0, HalfOpen: 1, Open: 2, Isolated: 3 };
 
@@ -21,7 +21,10 @@ export class Metrics implements WeChatObserver {
   private readonly readCacheReads: Counter<'call' | 'outcome'>;
   private readonly readCacheInvalidations: Counter;
 
-  constructor(upstreamLoad: () => { inFlight: number; queued: number }) {
+  /** What is in flight and queued upstream, read at each scrape; set by `trackUpstreamLoad`. */
+  private upstreamLoad: () => { inFlight: number; queued: number } = () => ({ inFlight: 0, queued: 0 });
+
+  constructor() {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
     this.operations = new Counter({ name: 'gateway_operations_total', help: 'Root fields resolved, by field and result type (the union member, or "error" for a GraphQL error).', labelNames: ['field', 'result'], registers });
@@ -33,8 +36,17 @@ export class Metrics implements WeChatObserver {
     this.breaker = new Gauge({ name: 'wechat_circuit_state', help: 'Circuit state per WeChat domain: 0 closed, 1 half-open, 2 open.', labelNames: ['origin'], registers });
     this.readCacheReads = new Counter({ name: 'wechat_read_cache_reads_total', help: 'Reads through the read cache, by WeChat call (get, have) and outcome: hit (from the cache), coalesced (answered by a call another read made), miss (this read called WeChat).', labelNames: ['call', 'outcome'], registers });
     this.readCacheInvalidations = new Counter({ name: 'wechat_read_cache_invalidations_total', help: "Changes that dropped an appid's cached reads.", registers });
-    new Gauge({ name: 'wechat_upstream_in_flight', help: 'Requests to WeChat in flight now.', registers, collect() { this.set(upstreamLoad().inFlight); } });
-    new Gauge({ name: 'wechat_upstream_queued', help: 'Requests to WeChat waiting for a slot now.', registers, collect() { this.set(upstreamLoad().queued); } });
+    const load = () => this.upstreamLoad();
+    new Gauge({ name: 'wechat_upstream_in_flight', help: 'Requests to WeChat in flight now.', registers, collect() { this.set(load().inFlight); } });
+    new Gauge({ name: 'wechat_upstream_queued', help: 'Requests to WeChat waiting for a slot now.', registers, collect() { this.set(load().queued); } });
+  }
+
+  /**
+   * The WeChat layer is built with these metrics as its observer, so it exists only after them:
+   * it hands back its load here once it does.
+   */
+  trackUpstreamLoad(load: () => { inFlight: number; queued: number }): void {
+    this.upstreamLoad = load;
   }
 
   upstreamCall(call: { origin: string; path: string; stage: 'call' | 'token'; outcome: string; seconds: number }): void {

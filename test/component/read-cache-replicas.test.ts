@@ -49,37 +49,37 @@ describe('the read cache, three gateway processes sharing Redis', () => {
   });
 
   it('300 concurrent reads of one appid spread across the three: one WeChat get, one answer', async () => {
-    sim.resetCounters();
+    sim.counters.reset();
     const results = await Promise.all(Array.from({ length: 300 }, (_, i) => readGet(gateways[i % 3]!.url)));
-    expect(sim.calls(GET)).toBe(1);
+    expect(sim.counters.calls(GET)).toBe(1);
     expect(new Set(results.map((r) => JSON.stringify(r))).size).toBe(1);
     expect(results[0]).toMatchObject({ __typename: 'OpenAccount', appid: acmeCoffeeOA.appid, openAppid: ACME_OPEN });
     // And have, cached apart: one WeChat have for another 300.
     const haves = await Promise.all(Array.from({ length: 300 }, (_, i) => readHave(gateways[i % 3]!.url)));
     expect(haves.every((r) => r['hasOpenAccount'] === true)).toBe(true);
-    expect(sim.calls(HAVE)).toBe(1);
+    expect(sim.counters.calls(HAVE)).toBe(1);
   });
 
   it('an unbind through one replica: the next read through another asks WeChat again and shows the new state', async () => {
     await readGet(gateways[1]!.url);
     await readHave(gateways[2]!.url);
-    sim.resetCounters();
+    sim.counters.reset();
     const unbound = await post(gateways[0]!.url, print(UnbindOpenAccountDocument), { appid: acmeCoffeeOA.appid, openAppid: ACME_OPEN });
     expect(unbound['unbindOpenAccount']).toMatchObject({ __typename: 'UnbindOpenAccountSuccess' });
     expect(await readGet(gateways[1]!.url)).toMatchObject({ __typename: 'OpenAccountNotBoundError', errcode: 89002 });
     expect(await readHave(gateways[2]!.url)).toMatchObject({ __typename: 'OpenAccountStatus', hasOpenAccount: false });
-    expect(sim.calls(GET)).toBe(1);
-    expect(sim.calls(HAVE)).toBe(1);
+    expect(sim.counters.calls(GET)).toBe(1);
+    expect(sim.counters.calls(HAVE)).toBe(1);
     // "Bound to none" is now what every replica serves, from the cache.
     const after = await Promise.all(Array.from({ length: 30 }, (_, i) => readGet(gateways[i % 3]!.url)));
     expect(after.every((r) => r.__typename === 'OpenAccountNotBoundError')).toBe(true);
-    expect(sim.calls(GET)).toBe(1);
+    expect(sim.counters.calls(GET)).toBe(1);
   });
 
   it('maxAge: 0 through any replica asks WeChat now', async () => {
-    sim.resetCounters();
+    sim.counters.reset();
     await readGet(gateways[2]!.url, 0);
     await readGet(gateways[0]!.url, 0);
-    expect(sim.calls(GET)).toBe(2);
+    expect(sim.counters.calls(GET)).toBe(2);
   });
 });

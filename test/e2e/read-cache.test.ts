@@ -29,7 +29,7 @@ describe('the read cache (WECHAT_READ_CACHE_SECONDS), embedded store', () => {
   it('100 concurrent reads of one appid, then 100 more: one WeChat get, one fetchedAt for all', async () => {
     const first = await Promise.all(Array.from({ length: 100 }, () => read(acmeCoffeeOA.appid)));
     const later = await Promise.all(Array.from({ length: 100 }, () => read(acmeCoffeeOA.appid)));
-    expect(sim.calls(GET)).toBe(1);
+    expect(sim.counters.calls(GET)).toBe(1);
     const all = [...first, ...later];
     expect(new Set(all.map((r) => JSON.stringify(r)))).toEqual(new Set([JSON.stringify(all[0])]));
     expect(all[0]).toMatchObject({ __typename: 'OpenAccount', appid: acmeCoffeeOA.appid, openAppid: ACME_OPEN });
@@ -40,15 +40,15 @@ describe('the read cache (WECHAT_READ_CACHE_SECONDS), embedded store', () => {
   it('have answers are cached apart from get answers', async () => {
     await Promise.all(Array.from({ length: 50 }, () => readHave(acmeCoffeeOA.appid)));
     expect(await readHave(acmeCoffeeOA.appid)).toMatchObject({ __typename: 'OpenAccountStatus', hasOpenAccount: true });
-    expect(sim.calls(HAVE)).toBe(1);
-    expect(sim.calls(GET)).toBe(0);
+    expect(sim.counters.calls(HAVE)).toBe(1);
+    expect(sim.counters.calls(GET)).toBe(0);
   });
 
   it('"bound to none" is cached like "bound to X", with when WeChat said so', async () => {
     const first = await read(acmeBakeryMP.appid);
     expect(first).toMatchObject({ __typename: 'OpenAccountNotBoundError', errcode: 89002 });
     expect(await read(acmeBakeryMP.appid)).toEqual(first);
-    expect(sim.calls(GET)).toBe(1);
+    expect(sim.counters.calls(GET)).toBe(1);
     if (first.__typename !== 'OpenAccountNotBoundError') throw new Error('unreachable');
     expect(typeof first.notBoundAt).toBe('string');
   });
@@ -56,29 +56,29 @@ describe('the read cache (WECHAT_READ_CACHE_SECONDS), embedded store', () => {
   it('maxAge: 0 asks WeChat now; a maxAge the cached answer is within is served from the cache', async () => {
     const cached = await read(acmeCoffeeOA.appid);
     expect(await read(acmeCoffeeOA.appid, 3600)).toEqual(cached);
-    expect(sim.calls(GET)).toBe(1);
+    expect(sim.counters.calls(GET)).toBe(1);
     // Changed in WeChat's own console: the cache cannot know, a fresh read can.
-    sim.bindDirect(acmeCoffeeOA.appid, DEMO_OPEN_ACCOUNTS.acmeConsole.openAppid);
+    sim.state.accounts.bindDirect(acmeCoffeeOA.appid, DEMO_OPEN_ACCOUNTS.acmeConsole.openAppid);
     expect(await read(acmeCoffeeOA.appid)).toEqual(cached);
     const fresh = await read(acmeCoffeeOA.appid, 0);
     expect(fresh).toMatchObject({ __typename: 'OpenAccount', openAppid: DEMO_OPEN_ACCOUNTS.acmeConsole.openAppid });
-    expect(sim.calls(GET)).toBe(2);
+    expect(sim.counters.calls(GET)).toBe(2);
     // The fresh answer replaced the cached one.
     expect(await read(acmeCoffeeOA.appid)).toEqual(fresh);
-    expect(sim.calls(GET)).toBe(2);
+    expect(sim.counters.calls(GET)).toBe(2);
   });
 
   it('a negative maxAge is BAD_USER_INPUT naming the argument, and nothing is read', async () => {
     const result = await gateway.execute(OpenAccountWithAgeDocument, { appid: acmeCoffeeOA.appid, maxAge: -1 });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'maxAge' });
-    expect(sim.calls()).toBe(0);
+    expect(sim.counters.calls()).toBe(0);
   });
 
   it('errors are never cached: a busy WeChat is asked again on the next read', async () => {
-    sim.injectFault({ path: GET, kind: 'errcode', errcode: 48001 });
+    sim.faults.inject({ path: GET, kind: 'errcode', errcode: 48001 });
     expect(await read(acmeCoffeeOA.appid)).toMatchObject({ __typename: 'OtherWeChatError', errcode: 48001 });
     expect(await read(acmeCoffeeOA.appid)).toMatchObject({ __typename: 'OpenAccount' });
-    expect(sim.calls(GET)).toBe(2);
+    expect(sim.counters.calls(GET)).toBe(2);
   });
 
   it('an unbind drops the cached answers of its appid (not of others) before it answers', async () => {
@@ -89,19 +89,19 @@ describe('the read cache (WECHAT_READ_CACHE_SECONDS), embedded store', () => {
     expect(await read(acmeCoffeeOA.appid)).toMatchObject({ __typename: 'OpenAccountNotBoundError' });
     expect(await readHave(acmeCoffeeOA.appid)).toMatchObject({ __typename: 'OpenAccountStatus', hasOpenAccount: false });
     expect(await read(acmeCoffeeMP.appid)).toMatchObject({ __typename: 'OpenAccount' });
-    expect(sim.calls(GET)).toBe(3);
-    expect(sim.calls(HAVE)).toBe(2);
+    expect(sim.counters.calls(GET)).toBe(3);
+    expect(sim.counters.calls(HAVE)).toBe(2);
   });
 
   it('an unbind whose outcome is unknown drops them too: the next read asks WeChat', async () => {
     await read(acmeCoffeeOA.appid);
-    sim.injectFault({ path: UNBIND, kind: 'drop', afterApply: true });
-    sim.injectFault({ path: GET, kind: 'http500', times: 4 });
+    sim.faults.inject({ path: UNBIND, kind: 'drop', afterApply: true });
+    sim.faults.inject({ path: GET, kind: 'http500', times: 4 });
     expect(await unbind(acmeCoffeeOA.appid)).toMatchObject({ __typename: 'OutcomeUnknownError' });
-    sim.clearFaults();
-    sim.resetCounters();
+    sim.faults.clear();
+    sim.counters.reset();
     expect(await read(acmeCoffeeOA.appid)).toMatchObject({ __typename: 'OpenAccountNotBoundError' });
-    expect(sim.calls(GET)).toBe(1);
+    expect(sim.counters.calls(GET)).toBe(1);
   });
 
   it('an unbind refused by WeChat before anything was sent (no credentials) leaves the cache alone', async () => {
@@ -134,7 +134,7 @@ describe('without WECHAT_READ_CACHE_SECONDS', () => {
       const before = Date.now();
       for (let i = 0; i < 5; i += 1) await gateway.executeOk(OpenAccountWithAgeDocument, { appid: acmeCoffeeOA.appid });
       const last = (await gateway.executeOk(OpenAccountWithAgeDocument, { appid: acmeCoffeeOA.appid, maxAge: 3600 })).openAccount;
-      expect(sim.calls(GET)).toBe(6);
+      expect(sim.counters.calls(GET)).toBe(6);
       if (last.__typename !== 'OpenAccount') throw new Error(`unexpected ${last.__typename}`);
       expect(Date.parse(last.fetchedAt)).toBeGreaterThanOrEqual(before - 1);
     } finally {

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { MemoryStore, StoreUnavailableError, type Store } from '../../src/stores';
-import { ReadCache } from '../../src/wechat/read-cache';
-import { success, type WeChatResult } from '../../src/wechat/result';
+import { ReadCache } from '../../src/wechat/calls/read-cache';
+import { success, type WeChatResult } from '../../src/wechat/vocabulary/result';
 
 const silent = pino({ level: 'silent' });
 const always = () => true;

@@ -1,7 +1,6 @@
 import { bulkhead } from 'cockatiel';
 import DataLoader from 'dataloader';
-import type { OpenAccountApi } from '../../wechat/open-account';
-import type { Fetched } from '../../wechat/read-cache';
+import type { Fetched, OpenAccountApi } from '../../wechat';
 
 /** One read: an appid, and the oldest cached answer the field accepts (`maxAge`, seconds). */
 export interface ReadKey {

@@ -1,9 +1,10 @@
 import type { GatewayContext } from '../context';
+import type { ResultOf } from '../errors/result-union';
 import { OpenAccountNotBoundError } from '../errors/wechat-error.types';
 import { HasOpenAccountResult, OpenAccount, OpenAccountResult, OpenAccountStatus } from './open-account.types';
 
 /** The reads shared by the root queries and the WeChatApp entity's fields, through the loaders. */
-export async function readOpenAccount(ctx: GatewayContext, appid: string, maxAge: number | undefined): Promise<object> {
+export async function readOpenAccount(ctx: GatewayContext, appid: string, maxAge: number | undefined): Promise<ResultOf<OpenAccount>> {
   const { result, fetchedAt } = await ctx.loaders.openAccount.load({ appid, maxAge });
   if (result.ok) return new OpenAccount(appid, result.data, fetchedAt);
   const member = OpenAccountResult.fromFailure(result.failure);
@@ -12,7 +13,7 @@ export async function readOpenAccount(ctx: GatewayContext, appid: string, maxAge
   return member;
 }
 
-export async function readHasOpenAccount(ctx: GatewayContext, appid: string, maxAge: number | undefined): Promise<object> {
+export async function readHasOpenAccount(ctx: GatewayContext, appid: string, maxAge: number | undefined): Promise<ResultOf<OpenAccountStatus>> {
   const { result, fetchedAt } = await ctx.loaders.hasOpenAccount.load({ appid, maxAge });
   return result.ok ? new OpenAccountStatus(appid, result.data, fetchedAt) : HasOpenAccountResult.fromFailure(result.failure);
 }

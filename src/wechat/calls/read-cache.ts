@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { StoreUnavailableError, type CachedReads, type Store } from '../stores/store';
-import type { WeChatObserver } from './observer';
-import type { WeChatResult } from './result';
+import { StoreUnavailableError, type CachedReads, type Store } from '../../stores/store';
+import type { WeChatObserver } from '../transport/observer';
+import type { WeChatResult } from '../vocabulary/result';
 
 /** The two reads the cache holds: WeChat's `get` (bound to which open account) and `have`. */
 export type ReadName = 'get' | 'have';
