@@ -9,6 +9,7 @@ import { operationLimits } from './graphql/operation-limits';
 import { observeRootFields } from './graphql/root-fields';
 import { buildGatewaySchema } from './graphql/schema';
 import { startGatewayServer } from './http/apollo-server';
+import { idempotencyPlugin } from './http/idempotency/idempotency-plugin';
 import { serviceRoutes } from './http/routes';
 import { Metrics } from './observability/metrics';
 import { demoCredentials, startSimulator, type Simulator } from './simulator';
@@ -76,7 +77,12 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     development: config.env === 'development',
     maxBodyBytes: config.maxBodyBytes,
     shutdownGraceMs: config.shutdownGraceMs,
-    plugins: [metrics.apolloPlugin(), endDeadlines, ...limits.plugins],
+    plugins: [
+      metrics.apolloPlugin(),
+      endDeadlines,
+      ...limits.plugins,
+      idempotencyPlugin({ ...config.idempotency, store, operationTimeoutMs: config.operationTimeoutMs, logger }),
+    ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     maxRecursiveSelections: limits.maxRecursiveSelections,

@@ -3,6 +3,7 @@ import { readAuthConfig } from './auth/auth-config';
 import type { AuthConfig } from './auth/authenticate';
 import type { RateLimitConfig } from './auth/rate-limit';
 import type { OperationLimits } from './graphql/operation-limits';
+import type { IdempotencyConfig } from './http/idempotency/idempotency-plugin';
 import type { StoreConfig } from './stores';
 import { APPID_RULE, isAppId, type ComponentCredentials, type WeChatConfig } from './wechat';
 
@@ -33,6 +34,8 @@ export interface Config {
   readonly auth: AuthConfig;
   readonly rateLimits: RateLimitConfig;
   readonly operationLimits: OperationLimits;
+  /** Idempotency keys for mutations (Idempotency-Key). */
+  readonly idempotency: IdempotencyConfig;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +112,8 @@ const schema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   REDIS_KEY_PREFIX: z.string().max(100).regex(/^[\w:.-]*$/, 'may hold only letters, digits, _ : . and -').default('wechat-gateway:'),
   STATE_FILE: z.string().min(1).default('.state/credentials.json'),
+  IDEMPOTENCY_TTL_SECONDS: integer(1, 30 * 86_400).default(86_400),
+  IDEMPOTENCY_REQUIRED: boolean.default(false),
   // Third-party platform mode: all four or none. Secrets are never echoed.
   WECHAT_COMPONENT_APPID: z.string().refine(isAppId, `must be an appid (${APPID_RULE})`).optional(),
   WECHAT_COMPONENT_SECRET: z.string().min(1).optional(),
@@ -190,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: e.MAX_QUERY_TOKENS,
       maxDirectives: e.MAX_QUERY_DIRECTIVES,
     },
+    idempotency: { ttlSeconds: e.IDEMPOTENCY_TTL_SECONDS, required: e.IDEMPOTENCY_REQUIRED },
   };
 }
 

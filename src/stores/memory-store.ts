@@ -1,4 +1,5 @@
-import { READ_GENERATION_KEEP_MS, type CachedReads, type DataStore, type Store, type StoredToken, type VerifyTicket } from './store';
+import { MemoryRecordStore } from './file-records';
+import { READ_GENERATION_KEEP_MS, type CachedReads, type DataStore, type RecordStore, type Store, type StoredToken, type VerifyTicket } from './store';
 
 /** One appid's cached reads: what the read cache keeps, and until when its generation is kept. */
 interface AppReads {
@@ -11,8 +12,9 @@ interface AppReads {
 const SWEEP_EVERY = 1_000;
 
 /**
- * Tokens and locks in this process's memory; data in `data` (the state file, for the embedded
- * store) or, without one, in memory too (tests). One process only: its locks mean nothing to
+ * Tokens, locks and cached reads in this process's memory; data in `data` (the state file, for
+ * the embedded store) and idempotency records in `records` (their own file), or, without them,
+ * in memory too (tests). One process only: its locks mean nothing to
  * another process, which is why several replicas need `RedisStore`.
  */
 export class MemoryStore implements Store {
@@ -22,9 +24,11 @@ export class MemoryStore implements Store {
   private readonly reads = new Map<string, AppReads>();
   private readWrites = 0;
   private readonly data: DataStore;
+  private readonly records: RecordStore;
 
-  constructor(options: { data?: DataStore; now?: () => number } = {}) {
+  constructor(options: { data?: DataStore; records?: RecordStore; now?: () => number } = {}) {
     this.data = options.data ?? new MemoryDataStore();
+    this.records = options.records ?? new MemoryRecordStore(options.now);
     this.now = options.now ?? Date.now;
   }
 
@@ -120,6 +124,19 @@ export class MemoryStore implements Store {
   }
   deleteRefreshToken(componentAppid: string, authorizerAppid: string): Promise<void> {
     return this.data.deleteRefreshToken(componentAppid, authorizerAppid);
+  }
+
+  createRecord(key: string, value: string, ttlMs: number): Promise<string | undefined> {
+    return this.records.createRecord(key, value, ttlMs);
+  }
+  getRecord(key: string): Promise<string | undefined> {
+    return this.records.getRecord(key);
+  }
+  replaceRecord(key: string, expected: string, value: string, ttlMs: number): Promise<boolean> {
+    return this.records.replaceRecord(key, expected, value, ttlMs);
+  }
+  deleteRecord(key: string, expected: string): Promise<void> {
+    return this.records.deleteRecord(key, expected);
   }
 
   async close(): Promise<void> {}

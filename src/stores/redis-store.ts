@@ -54,6 +54,20 @@ end
 if redis.call('pttl', KEYS[1]) < tonumber(ARGV[1]) then redis.call('pexpire', KEYS[1], ARGV[1]) end
 return 1`;
 
+/** ARGV: value, ttl ms. Stores the record unless one is there; answers the one there, or nil. */
+const CREATE_RECORD = `
+if redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return false end
+return redis.call('get', KEYS[1])`;
+
+/** ARGV: expected, value, ttl ms. Replaces the record only while it is still the expected one. */
+const REPLACE_RECORD = `
+if redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('set', KEYS[1], ARGV[2], 'PX', ARGV[3])
+return 1`;
+
+/** ARGV: expected. Deletes the record only while it is still the expected one. */
+const DELETE_RECORD = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
+
 /** How often "still unavailable" may be logged while Redis stays down. */
 const LOG_EVERY_MS = 10_000;
 
@@ -61,8 +75,9 @@ const LOG_EVERY_MS = 10_000;
  * Everything in Redis, shared by every replica: tokens as cache (they expire with the token),
  * locks with an owner and an expiry, and the data (ticket, refresh tokens) without expiry, which
  * is why Redis must persist (README: AOF). Keys are `<prefix>token:…`, `<prefix>lock:…`,
- * `<prefix>ticket:<component>`, the hash `<prefix>refresh:<component>`, and the read cache's
- * hashes `<prefix>reads:<appid>`.
+ * `<prefix>ticket:<component>`, the hash `<prefix>refresh:<component>`, the read cache's
+ * hashes `<prefix>reads:<appid>`, and idempotency records `<prefix>idempotency:<hash>` (data,
+ * with their own expiry).
  *
  * A Redis that is down fails fast: no offline queue and a command timeout, so a call gets
  * `StoreUnavailableError` at once instead of waiting, and is never answered by fetching a token
@@ -172,13 +187,30 @@ export class RedisStore implements Store {
     await this.run(() => this.redis.hdel(this.key('refresh', componentAppid), authorizerAppid));
   }
 
+  async createRecord(key: string, value: string, ttlMs: number): Promise<string | undefined> {
+    const current = await this.run(() => this.redis.eval(CREATE_RECORD, 1, this.key('idempotency', key), value, Math.ceil(ttlMs)));
+    return typeof current === 'string' ? current : undefined;
+  }
+
+  async getRecord(key: string): Promise<string | undefined> {
+    return (await this.run(() => this.redis.get(this.key('idempotency', key)))) ?? undefined;
+  }
+
+  async replaceRecord(key: string, expected: string, value: string, ttlMs: number): Promise<boolean> {
+    return (await this.run(() => this.redis.eval(REPLACE_RECORD, 1, this.key('idempotency', key), expected, value, Math.ceil(ttlMs)))) === 1;
+  }
+
+  async deleteRecord(key: string, expected: string): Promise<void> {
+    await this.run(() => this.redis.eval(DELETE_RECORD, 1, this.key('idempotency', key), expected));
+  }
+
   /** Quits cleanly when connected (waits for the replies in flight), else stops reconnecting. */
   async close(): Promise<void> {
     if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
     else this.redis.disconnect();
   }
 
-  private key(kind: 'token' | 'lock' | 'ticket' | 'refresh' | 'reads', name: string): string {
+  private key(kind: 'token' | 'lock' | 'ticket' | 'refresh' | 'reads' | 'idempotency', name: string): string {
     return `${this.prefix}${kind}:${name}`;
   }
 

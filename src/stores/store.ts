@@ -3,12 +3,16 @@
  *
  * - **Cache**: access tokens (own-account, component, authorizer). Refetchable from WeChat, so
  *   they expire with the token and may be lost at any time. Beside them, the refresh locks.
+ *   The read cache's answers (get, have) are cache too.
  * - **Data**: the platform's `component_verify_ticket` and each authorizer's refresh token. Not
  *   refetchable: losing the ticket stops the platform until WeChat's next push, losing a refresh
  *   token makes the merchant authorise again. They are written durably and never expire here.
+ *   Idempotency records are data too (a lost one lets a client's retry apply twice), written as
+ *   durably, but they expire after their configured time.
  *
- * Implementations: the embedded store, `MemoryStore` with a `FileDataStore` (tokens and locks in
- * memory, data in a local state file; one process), and `RedisStore` (everything in Redis, shared by every replica). A store that cannot be
+ * Implementations: the embedded store, `MemoryStore` with a `FileDataStore` and a
+ * `FileRecordStore` (tokens and locks in memory, data in local files; one process), and
+ * `RedisStore` (everything in Redis, shared by every replica). A store that cannot be
  * reached throws `StoreUnavailableError`; the token layer turns it into a `store-unavailable`
  * result, never into a token fetch.
  */
@@ -50,6 +54,15 @@ export interface Store {
   putRefreshToken(componentAppid: string, authorizerAppid: string, refreshToken: string): Promise<void>;
   deleteRefreshToken(componentAppid: string, authorizerAppid: string): Promise<void>;
 
+  // ---- idempotency records (data: src/http/idempotency/) ----
+  /** Stores `value` under `key` for `ttlMs` unless a record is there: undefined when stored, else the record there. */
+  createRecord(key: string, value: string, ttlMs: number): Promise<string | undefined>;
+  getRecord(key: string): Promise<string | undefined>;
+  /** Replaces the record under `key` with `value` (for `ttlMs`) only while it still is `expected`. True when replaced. */
+  replaceRecord(key: string, expected: string, value: string, ttlMs: number): Promise<boolean>;
+  /** Deletes the record under `key` only while it still is `expected`. */
+  deleteRecord(key: string, expected: string): Promise<void>;
+
   close(): Promise<void>;
 }
 
@@ -90,6 +103,9 @@ export class StoreUnavailableError extends Error {
     super(detail);
   }
 }
+
+/** The idempotency records of a store, on their own: the embedded store keeps them in a file. */
+export type RecordStore = Pick<Store, 'createRecord' | 'getRecord' | 'replaceRecord' | 'deleteRecord'>;
 
 /** The data half of a store, on its own: the embedded store keeps it in a file. */
 export type DataStore = Pick<Store, 'getTicket' | 'putTicket' | 'getRefreshToken' | 'putRefreshToken' | 'deleteRefreshToken'>;

@@ -20,7 +20,7 @@ export { describeErrcode } from './vocabulary/errcodes';
 export type * from './vocabulary/result';
 export { Deadline } from './transport/deadline';
 export type { WeChatObserver } from './transport/observer';
-export type { OpenAccountApi } from './calls/open-account';
+export type { OpenAccountApi, OperationChanges } from './calls/open-account';
 export type { Fetched } from './calls/read-cache';
 export type { ComponentCredentials } from './tokens/component-token';
 export type { ComponentCallback } from './component/callback';

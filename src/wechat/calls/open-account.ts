@@ -28,11 +28,16 @@ export class OpenAccountApi {
     /** Set when WECHAT_READ_CACHE_SECONDS is: `readGet` and `readHave` go through it. */
     private readonly readCache?: ReadCache,
     private readonly deadline?: Deadline,
+    /** What this operation's changes did, and whether they settle an earlier attempt. */
+    readonly changes: OperationChanges = new OperationChanges(),
   ) {}
 
-  /** The same calls, ending when `deadline` passes (one GraphQL operation's deadline). */
+  /**
+   * The calls of one GraphQL operation: ending when `deadline` passes, with their own record of
+   * what the operation's changes did (`changes`).
+   */
   withDeadline(deadline: Deadline): OpenAccountApi {
-    return new OpenAccountApi(this.transport, this.tokens, this.readCache, deadline);
+    return new OpenAccountApi(this.transport, this.tokens, this.readCache, deadline, new OperationChanges());
   }
 
   /**
@@ -126,13 +131,19 @@ export class OpenAccountApi {
     judge: (openAppid: string | undefined) => { value: T } | { unknown: string } | 'not-applied',
   ): Promise<WeChatResult<Applied & { value: T }>> {
     const result = await this.sendSettled(appid, send, judge);
-    if (this.readCache !== undefined && mayHaveReachedWeChat(result)) await this.readCache.invalidate(appid);
+    if (mayHaveReachedWeChat(result)) {
+      this.changes.sent += 1;
+      if (!result.ok && result.failure.kind === 'outcome-unknown') this.changes.unknown += 1;
+      await this.readCache?.invalidate(appid);
+    }
     return result;
   }
 
   /**
    * Sends a change at most twice: again only when a read showed the first was not applied.
    * `judge` looks at the account's open account as read now (undefined: bound to none).
+   * Settling an earlier attempt (`changes.settle`), the read comes first and the change is sent
+   * at most once, only if the read shows it was not applied.
    */
   private async sendSettled<T>(
     appid: string,
@@ -140,10 +151,13 @@ export class OpenAccountApi {
     judge: (openAppid: string | undefined) => { value: T } | { unknown: string } | 'not-applied',
   ): Promise<WeChatResult<Applied & { value: T }>> {
     const check = `Query openAccount(appid: "${appid}") to see its current open account before trying again.`;
-    let result = await send();
-    for (let sent = 1; ; sent += 1) {
-      if (result.ok) return success({ value: result.data, verifiedByRead: false });
-      if (!mayHaveBeenApplied(result.failure)) return result;
+    const settle = this.changes.settle;
+    let result = settle ? undefined : await send();
+    for (let sent = settle ? 0 : 1; ; sent += 1) {
+      if (result !== undefined) {
+        if (result.ok) return success({ value: result.data, verifiedByRead: false });
+        if (!mayHaveBeenApplied(result.failure)) return result;
+      }
       const current = await this.get(appid);
       const bound = current.ok ? current.data : isNotBound(current) ? undefined : null;
       if (bound === null) return failure({ kind: 'outcome-unknown', check });
@@ -151,10 +165,22 @@ export class OpenAccountApi {
       if (verdict !== 'not-applied') {
         return 'value' in verdict ? success({ value: verdict.value, verifiedByRead: true }) : failure({ kind: 'outcome-unknown', check: verdict.unknown });
       }
-      if (sent === 2) return result;
+      if (result !== undefined && sent === (settle ? 1 : 2)) return result;
       result = await send();
     }
   }
+}
+
+/**
+ * One GraphQL operation's changes, for idempotency keys (src/http/idempotency/): how many may
+ * have reached WeChat (none: the operation's answer need not be kept, a retry may run afresh)
+ * and how many ended with an unknown outcome (a retry with the key settles them). `settle` is set
+ * before the operation runs when it repeats a key whose earlier answer was an unknown outcome.
+ */
+export class OperationChanges {
+  sent = 0;
+  unknown = 0;
+  settle = false;
 }
 
 /** A request that may have reached WeChat and got no usable answer: WeChat may have applied it. */
