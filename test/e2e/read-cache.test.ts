@@ -68,6 +68,24 @@ describe('the read cache (WECHAT_READ_CACHE_SECONDS), embedded store', () => {
     expect(sim.counters.calls(GET)).toBe(2);
   });
 
+  it("WeChatApp's fields in a supergraph: a list page seen twice reads WeChat once; maxAge: 0 there asks now", async () => {
+    const entities = (maxAge: string) =>
+      gateway.send({
+        body: JSON.stringify({
+          query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on WeChatApp { appid openAccount${maxAge} { __typename ... on OpenAccount { fetchedAt } } hasOpenAccount${maxAge} { __typename } } } }`,
+          variables: { r: [acmeCoffeeOA.appid, acmeCoffeeMP.appid, acmeCoffeeOA.appid].map((appid) => ({ __typename: 'WeChatApp', appid })) },
+        }),
+        headers: { 'content-type': 'application/json' },
+      }).then((r) => JSON.parse(r.text) as { data: { _entities: Array<{ openAccount: { __typename: string; fetchedAt?: string } }> } });
+    const first = await entities('');
+    expect(await entities('')).toEqual(first);
+    expect(first.data._entities.map((e) => e.openAccount.__typename)).toEqual(['OpenAccount', 'OpenAccount', 'OpenAccount']);
+    expect(sim.counters.calls(GET)).toBe(2);
+    expect(sim.counters.calls(HAVE)).toBe(2);
+    await entities('(maxAge: 0)');
+    expect(sim.counters.calls(GET)).toBe(4);
+  });
+
   it('a negative maxAge is BAD_USER_INPUT naming the argument, and nothing is read', async () => {
     const result = await gateway.execute(OpenAccountWithAgeDocument, { appid: acmeCoffeeOA.appid, maxAge: -1 });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'maxAge' });

@@ -60,8 +60,12 @@ export function idempotencyPlugin(options: IdempotencyOptions): ApolloServerPlug
           if (claim?.kind !== 'replay') return null;
           return { http: { status: claim.answer.status, headers: new HeaderMap() }, body: { kind: 'single', singleResult: claim.answer.body } };
         },
-        async willSendResponse({ response, contextValue }) {
-          if (claim?.kind === 'replay') response.http.headers.set(REPLAYED_HEADER, 'true');
+        async willSendResponse({ response, contextValue, operationName }) {
+          if (claim?.kind === 'replay') {
+            response.http.headers.set(REPLAYED_HEADER, 'true');
+            // The audit trail (src/graphql/audit.ts) logs executed mutations; a replay executes none.
+            options.logger.info({ audit: true, event: 'idempotent-replay', caller: contextValue.caller.id, operationName }, 'mutation answered from its Idempotency-Key');
+          }
           if (claim?.kind !== 'run' || recordKey === undefined) return;
           const { changes } = contextValue.openAccounts;
           try {
