@@ -135,3 +135,41 @@ describe('Idempotency-Key, three gateway processes sharing Redis', () => {
     }
   });
 });
+
+describe('Idempotency-Key when the replica running the first request dies', () => {
+  it('a repeat is refused while the dead holder leases the key (409, nothing runs), then settles it by a read', async () => {
+    const sim = await startSimulator({ seed: true });
+    // A short operation deadline makes a short lease (deadline + 5 s).
+    const env = { WECHAT_API_BASE: sim.url, WECHAT_APPS: JSON.stringify(demoCredentials()), REDIS_URL, REDIS_KEY_PREFIX: `test:${randomUUID()}:`, OPERATION_TIMEOUT_MS: '1000' };
+    const [doomed, survivor] = await Promise.all([spawnGateway(env, BUILD), spawnGateway(env, BUILD)]);
+    try {
+      sim.faults.inject({ path: UNBIND, kind: 'hang' });
+      const lost = unbind(doomed!.url, 'crash-key').catch(() => undefined);
+      for (let i = 0; i < 200 && sim.counters.calls(UNBIND) === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(sim.counters.calls(UNBIND)).toBe(1);
+      doomed!.child.kill('SIGKILL');
+      await doomed!.exited;
+      await lost;
+
+      const refused = await unbind(survivor!.url, 'crash-key');
+      expect(refused.status).toBe(409);
+      expect(refused.code).toBe('IDEMPOTENCY_KEY_IN_USE');
+      expect(sim.counters.calls(UNBIND)).toBe(1);
+
+      let settled = refused;
+      for (let attempt = 0; attempt < 40 && settled.status === 409; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        settled = await unbind(survivor!.url, 'crash-key');
+      }
+      // The hung unbind was never applied: the read says so, and it is sent once more.
+      expect(settled.typename).toBe('UnbindOpenAccountSuccess');
+      expect(sim.counters.calls(UNBIND)).toBe(2);
+      expect(sim.counters.applied(UNBIND)).toBe(1);
+      expect((await unbind(survivor!.url, 'crash-key')).replayed).toBe(true);
+    } finally {
+      survivor!.child.kill('SIGTERM');
+      await survivor!.exited;
+      await sim.close();
+    }
+  }, 30_000);
+});
