@@ -24,7 +24,8 @@ export interface RequestHandlerOptions<TContext extends BaseContext> {
  * body, never a stack trace.
  */
 export function createRequestHandler<TContext extends BaseContext>(options: RequestHandlerOptions<TContext>): RequestListener {
-  const corsHandler = cors();
+  // A browser may read these answer headers only if they are exposed: a replayed mutation, and when to retry.
+  const corsHandler = cors({ exposedHeaders: ['Idempotent-Replayed', 'Retry-After'] });
   const jsonParser = bodyParser.json({ limit: options.maxBodyBytes });
 
   return (req, res) => {

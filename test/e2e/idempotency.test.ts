@@ -58,6 +58,19 @@ describe('Idempotency-Key on mutations, embedded store', () => {
     expect(sim.counters.calls(UNBIND)).toBe(1);
   });
 
+  it('a browser may send the key and read Idempotent-Replayed (CORS)', async () => {
+    const preflight = await gateway.send({
+      method: 'OPTIONS',
+      headers: { origin: 'https://console.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key' },
+    });
+    expect(String(preflight.headers['access-control-allow-headers'])).toContain('idempotency-key');
+    const answer = await gateway.send({
+      body: JSON.stringify({ query: UNBIND_QUERY, variables: { appid: acmeCoffeeOA.appid, openAppid: ACME_OPEN } }),
+      headers: { 'content-type': 'application/json', origin: 'https://console.example', 'idempotency-key': 'key-cors' },
+    });
+    expect(String(answer.headers['access-control-expose-headers'])).toContain('Idempotent-Replayed');
+  });
+
   it('the draft\'s quoted form names the same key as the bare one', async () => {
     await unbind(gateway, '"key-q"');
     expect((await unbind(gateway, 'key-q')).replayed).toBe(true);

@@ -16,7 +16,7 @@ export interface TestGateway {
   /** Like execute, for operations that must not produce GraphQL errors: returns the data. */
   executeOk<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables): Promise<TData>;
   /** Sends a raw HTTP request to the GraphQL endpoint (or another path), for HTTP-level cases. */
-  send(options: { method?: 'GET' | 'POST'; path?: string; body?: string; headers?: Record<string, string> }): Promise<{ status: number; text: string; headers: Record<string, unknown> }>;
+  send(options: { method?: 'GET' | 'POST' | 'OPTIONS'; path?: string; body?: string; headers?: Record<string, string> }): Promise<{ status: number; text: string; headers: Record<string, unknown> }>;
   stop(): Promise<void>;
 }
 
