@@ -81,7 +81,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       metrics.apolloPlugin(),
       endDeadlines,
       ...limits.plugins,
-      idempotencyPlugin({ ...config.idempotency, store, operationTimeoutMs: config.operationTimeoutMs, logger }),
+      idempotencyPlugin({ ...config.idempotency, store, operationTimeoutMs: config.operationTimeoutMs, logger, observe: (outcome) => metrics.idempotentRequest(outcome) }),
     ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,

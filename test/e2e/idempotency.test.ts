@@ -56,6 +56,10 @@ describe('Idempotency-Key on mutations, embedded store', () => {
     expect([first.replayed, repeat.replayed]).toEqual([false, true]);
     expect(repeat.status).toBe(200);
     expect(sim.counters.calls(UNBIND)).toBe(1);
+    const metrics = (await gateway.send({ method: 'GET', path: '/metrics' })).text;
+    expect(metrics).toContain('gateway_idempotency_requests_total{outcome="stored"} 1');
+    expect(metrics).toContain('gateway_idempotency_requests_total{outcome="replayed"} 1');
+    expect(gateway.logs.filter((line) => line.includes('"event":"idempotent-replay"'))).toHaveLength(1);
   });
 
   it('a browser may send the key and read Idempotent-Replayed (CORS)', async () => {

@@ -20,7 +20,13 @@ export interface IdempotencyOptions extends IdempotencyConfig {
   /** Deadline of one operation: how long a repeat waits for the first, and (plus a margin) its lease. */
   readonly operationTimeoutMs: number;
   readonly logger: Logger;
+  /** Counts each keyed mutation's outcome (metrics). */
+  readonly observe?: (outcome: IdempotencyOutcome) => void;
 }
+
+export type IdempotencyOutcome = 'stored' | 'released' | 'replayed' | 'settled' | 'mismatch' | 'in_use' | 'store_unavailable';
+
+const REFUSED: Partial<Record<Claim['kind'], IdempotencyOutcome>> = { mismatch: 'mismatch', 'in-use': 'in_use', unavailable: 'store_unavailable' };
 
 /** The response header that marks a stored answer given again. */
 export const REPLAYED_HEADER = 'idempotent-replayed';
@@ -53,6 +59,8 @@ export function idempotencyPlugin(options: IdempotencyOptions): ApolloServerPlug
           const resolved = await claimKey(request, records, options);
           if (resolved === undefined) return;
           ({ recordKey, claim } = resolved);
+          const refused = REFUSED[claim.kind];
+          if (refused !== undefined) options.observe?.(refused);
           refuseUnlessRunnable(claim);
           if (claim.kind === 'run' && claim.settle) request.contextValue.openAccounts.changes.settle = true;
         },
@@ -62,6 +70,7 @@ export function idempotencyPlugin(options: IdempotencyOptions): ApolloServerPlug
         },
         async willSendResponse({ response, contextValue, operationName }) {
           if (claim?.kind === 'replay') {
+            options.observe?.('replayed');
             response.http.headers.set(REPLAYED_HEADER, 'true');
             // The audit trail (src/graphql/audit.ts) logs executed mutations; a replay executes none.
             options.logger.info({ audit: true, event: 'idempotent-replay', caller: contextValue.caller.id, operationName }, 'mutation answered from its Idempotency-Key');
@@ -71,7 +80,9 @@ export function idempotencyPlugin(options: IdempotencyOptions): ApolloServerPlug
           try {
             if (changes.sent === 0 || response.body.kind !== 'single') {
               await records.release(recordKey, claim);
+              options.observe?.('released');
             } else {
+              options.observe?.(claim.settle ? 'settled' : 'stored');
               const stored = await records.complete(recordKey, claim, { status: response.http.status ?? 200, body: response.body.singleResult }, changes.unknown > 0);
               if (!stored) options.logger.warn('idempotency: the key was taken over while this request ran (its lease passed); its answer was not stored');
             }
