@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { print } from 'graphql';
 import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
-import { OpenAccountDocument, UnbindOpenAccountDocument } from '../generated/graphql';
+import { CreateOpenAccountDocument, OpenAccountDocument, UnbindOpenAccountDocument } from '../generated/graphql';
 import { signToken, TEST_JWT_SECRET } from '../support/auth';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
 const UNBIND = '/cgi-bin/open/unbind';
 const GET = '/cgi-bin/open/get';
 const APPS = JSON.stringify(demoCredentials());
-const { acmeCoffeeOA, acmeCoffeeMP } = DEMO_ACCOUNTS;
+const { acmeCoffeeOA, acmeCoffeeMP, acmeBakeryMP } = DEMO_ACCOUNTS;
 const ACME_OPEN = DEMO_OPEN_ACCOUNTS.acmeApi.openAppid;
 const UNBIND_QUERY = print(UnbindOpenAccountDocument);
 
@@ -73,6 +73,19 @@ describe('Idempotency-Key on mutations, embedded store', () => {
       headers: { 'content-type': 'application/json', origin: 'https://console.example', 'idempotency-key': 'key-cors' },
     });
     expect(String(answer.headers['access-control-expose-headers'])).toContain('Idempotent-Replayed');
+  });
+
+  it('a create retried with its key makes one open account, not two', async () => {
+    const create = () =>
+      gateway.send({
+        body: JSON.stringify({ query: print(CreateOpenAccountDocument), variables: { appid: acmeBakeryMP.appid } }),
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'create-1' },
+      });
+    const first = await create();
+    const retry = await create();
+    expect(JSON.parse(first.text)).toMatchObject({ data: { createOpenAccount: { __typename: 'CreateOpenAccountSuccess' } } });
+    expect(retry.text).toBe(first.text);
+    expect(sim.counters.calls('/cgi-bin/open/create')).toBe(1);
   });
 
   it('the draft\'s quoted form names the same key as the bare one', async () => {
