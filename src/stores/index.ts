@@ -6,7 +6,7 @@ import { MemoryStore } from './memory-store';
 import { RedisStore } from './redis-store';
 import type { Store } from './store';
 
-export { StoreUnavailableError, type DataStore, type RecordStore, type Store, type StoredToken, type VerifyTicket } from './store';
+export { StoreUnavailableError, type AppliedEvent, type DataStore, type RecordStore, type Store, type StoredToken, type VerifyTicket } from './store';
 export { FileDataStore } from './file-store';
 export { FileRecordStore, MemoryRecordStore } from './file-records';
 export { MemoryDataStore, MemoryStore } from './memory-store';

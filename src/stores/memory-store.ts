@@ -1,5 +1,5 @@
 import { MemoryRecordStore } from './file-records';
-import { READ_GENERATION_KEEP_MS, type CachedReads, type DataStore, type RecordStore, type Store, type StoredToken, type VerifyTicket } from './store';
+import { READ_GENERATION_KEEP_MS, type AppliedEvent, type CachedReads, type DataStore, type RecordStore, type Store, type StoredToken, type VerifyTicket } from './store';
 
 /** One appid's cached reads: what the read cache keeps, and until when its generation is kept. */
 interface AppReads {
@@ -23,6 +23,8 @@ export class MemoryStore implements Store {
   private readonly locks = new Map<string, { owner: string; until: number }>();
   private readonly reads = new Map<string, AppReads>();
   private readWrites = 0;
+  /** Push claims with their expiry (epoch ms); pruned as new ones come. */
+  private readonly claims = new Map<string, number>();
   private readonly data: DataStore;
   private readonly records: RecordStore;
 
@@ -110,6 +112,27 @@ export class MemoryStore implements Store {
     return entry;
   }
 
+  async claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    const now = this.now();
+    // Expired claims go as new ones come, so the map holds about one push window of them.
+    for (const [claimed, until] of this.claims) if (until <= now) this.claims.delete(claimed);
+    if (this.claims.has(key)) return false;
+    this.claims.set(key, now + ttlMs);
+    return true;
+  }
+
+  async releaseClaim(key: string): Promise<void> {
+    this.claims.delete(key);
+  }
+
+  getLatestEvent(key: string): Promise<AppliedEvent | undefined> {
+    return this.data.getLatestEvent(key);
+  }
+
+  putLatestEvent(key: string, event: AppliedEvent, ttlMs: number): Promise<void> {
+    return this.data.putLatestEvent(key, event, ttlMs);
+  }
+
   getTicket(componentAppid: string): Promise<VerifyTicket | undefined> {
     return this.data.getTicket(componentAppid);
   }
@@ -139,6 +162,11 @@ export class MemoryStore implements Store {
     return this.records.deleteRecord(key, expected);
   }
 
+  /** Memory is always there; a state file that cannot be read fails its own calls, loudly. */
+  available(): boolean {
+    return true;
+  }
+
   async close(): Promise<void> {}
 }
 
@@ -146,6 +174,15 @@ export class MemoryStore implements Store {
 export class MemoryDataStore implements DataStore {
   private readonly tickets = new Map<string, VerifyTicket>();
   private readonly refreshTokens = new Map<string, string>();
+  private readonly events = new Map<string, { event: AppliedEvent; expiresAt: number }>();
+
+  async getLatestEvent(key: string): Promise<AppliedEvent | undefined> {
+    const held = this.events.get(key);
+    return held !== undefined && held.expiresAt > Date.now() ? held.event : undefined;
+  }
+  async putLatestEvent(key: string, event: AppliedEvent, ttlMs: number): Promise<void> {
+    this.events.set(key, { event, expiresAt: Date.now() + ttlMs });
+  }
 
   async getTicket(componentAppid: string): Promise<VerifyTicket | undefined> {
     return this.tickets.get(componentAppid);

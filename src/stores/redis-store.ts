@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
-import { READ_GENERATION_KEEP_MS, StoreUnavailableError, type CachedReads, type Store, type StoredToken, type VerifyTicket } from './store';
+import { READ_GENERATION_KEEP_MS, StoreUnavailableError, type AppliedEvent, type CachedReads, type Store, type StoredToken, type VerifyTicket } from './store';
 
 /** Deletes KEYS[1] only while it holds ARGV[1]: an owner-checked unlock. */
 const UNLOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
@@ -75,9 +75,10 @@ const LOG_EVERY_MS = 10_000;
  * Everything in Redis, shared by every replica: tokens as cache (they expire with the token),
  * locks with an owner and an expiry, and the data (ticket, refresh tokens) without expiry, which
  * is why Redis must persist (README: AOF). Keys are `<prefix>token:…`, `<prefix>lock:…`,
- * `<prefix>ticket:<component>`, the hash `<prefix>refresh:<component>`, the read cache's
- * hashes `<prefix>reads:<appid>`, and idempotency records `<prefix>idempotency:<hash>` (data,
- * with their own expiry).
+ * `<prefix>ticket:<component>`, the hash `<prefix>refresh:<component>`, the pushes' claims and
+ * latest events `<prefix>claim:…` / `<prefix>event:…` (they expire), the read cache's hashes
+ * `<prefix>reads:<appid>`, and idempotency records `<prefix>idempotency:<hash>` (data, with their
+ * own expiry).
  *
  * A Redis that is down fails fast: no offline queue and a command timeout, so a call gets
  * `StoreUnavailableError` at once instead of waiting, and is never answered by fetching a token
@@ -165,6 +166,24 @@ export class RedisStore implements Store {
     await this.run(() => this.redis.eval(DROP_READS, 1, this.key('reads', appid), READ_GENERATION_KEEP_MS));
   }
 
+  async claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    return (await this.run(() => this.redis.set(this.key('claim', key), '1', 'PX', ttlMs, 'NX'))) === 'OK';
+  }
+
+  async releaseClaim(key: string): Promise<void> {
+    await this.run(() => this.redis.del(this.key('claim', key)));
+  }
+
+  async getLatestEvent(key: string): Promise<AppliedEvent | undefined> {
+    const text = await this.run(() => this.redis.get(this.key('event', key)));
+    return text === null ? undefined : (JSON.parse(text) as AppliedEvent);
+  }
+
+  async putLatestEvent(key: string, event: AppliedEvent, ttlMs: number): Promise<void> {
+    const json = JSON.stringify({ createTime: event.createTime, infoType: event.infoType });
+    await this.run(() => this.redis.set(this.key('event', key), json, 'PX', ttlMs));
+  }
+
   async getTicket(componentAppid: string): Promise<VerifyTicket | undefined> {
     const text = await this.run(() => this.redis.get(this.key('ticket', componentAppid)));
     return text === null ? undefined : (JSON.parse(text) as VerifyTicket);
@@ -204,13 +223,18 @@ export class RedisStore implements Store {
     await this.run(() => this.redis.eval(DELETE_RECORD, 1, this.key('idempotency', key), expected));
   }
 
+  /** Connected, and no command has failed since it (re)connected. */
+  available(): boolean {
+    return this.redis.status === 'ready' && !this.down;
+  }
+
   /** Quits cleanly when connected (waits for the replies in flight), else stops reconnecting. */
   async close(): Promise<void> {
     if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
     else this.redis.disconnect();
   }
 
-  private key(kind: 'token' | 'lock' | 'ticket' | 'refresh' | 'reads' | 'idempotency', name: string): string {
+  private key(kind: 'token' | 'lock' | 'ticket' | 'refresh' | 'claim' | 'event' | 'reads' | 'idempotency', name: string): string {
     return `${this.prefix}${kind}:${name}`;
   }
 

@@ -35,6 +35,8 @@ export interface WeChatConfig extends Omit<TransportOptions, 'logger' | 'observe
   readonly readConcurrency: number;
   /** How long get and have answers are cached in the store (WECHAT_READ_CACHE_SECONDS); undefined: no read cache. */
   readonly readCacheSeconds: number | undefined;
+  /** How far from now a platform push's timestamp may be, in seconds, either way. */
+  readonly pushWindowSeconds: number;
 }
 
 export interface WeChatOptions extends TransportOptions, Omit<WeChatConfig, keyof TransportOptions> {
@@ -61,7 +63,7 @@ export function createWeChat(options: WeChatOptions): WeChat {
   if (options.component !== undefined) {
     const componentTokens = new ComponentTokenProvider(transport, options.component, options.store, cache);
     authorizers = new AuthorizerTokenProvider(transport, options.component.appid, componentTokens, options.store, cache);
-    componentCallback = new ComponentCallback(options.component, options.store, authorizers, options.logger);
+    componentCallback = new ComponentCallback(options.component, options.store, authorizers, options.logger, { windowSeconds: options.pushWindowSeconds });
   }
   const readCache = options.readCacheSeconds
     ? new ReadCache(options.store, { ttlSeconds: options.readCacheSeconds, logger: options.logger, ...(options.observer ? { observer: options.observer } : {}) })
