@@ -12,6 +12,7 @@ import { operationWorkPlugin } from './graphql/operation-work';
 import { observeRootFields } from './graphql/root-fields';
 import { buildGatewaySchema } from './graphql/schema';
 import { startGatewayServer } from './http/apollo-server';
+import { idempotencyPlugin } from './http/idempotency/idempotency-plugin';
 import { clientAddress } from './http/client-address';
 import { startMetricsServer, type MetricsServer } from './http/metrics-server';
 import { serviceRoutes } from './http/routes';
@@ -99,6 +100,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       metrics.apolloPlugin(),
       endDeadlines,
       ...limits.plugins,
+      idempotencyPlugin({ ...config.idempotency, store, operationTimeoutMs: config.operationTimeoutMs, logger, observe: (outcome) => metrics.idempotentRequest(outcome) }),
       refuseSubscriptions,
       inlineTracesForRouters(),
       operationWorkPlugin({ maxRepresentations: config.maxEntityRepresentations, maxReads: config.maxOperationReads }),
