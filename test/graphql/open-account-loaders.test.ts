@@ -1,0 +1,87 @@
+/**
+ * The per-operation loaders of the open-account reads: each appid read once per operation,
+ * distinct appids read at most `concurrency` at a time across both loaders, and an appid
+ * forgotten after a change to it. The real OpenAccountApi against the simulator; its counters
+ * say how many reads reached WeChat and how many were in flight at once.
+ */
+import { createOpenAccountLoaders } from '../../src/graphql/open-account/open-account.loader';
+import { startSimulator, type Simulator } from '../../src/simulator';
+import { OpenAccountApi } from '../../src/wechat/calls/open-account';
+import type { WeChatTransport } from '../../src/wechat/transport/wechat-transport';
+import { addAccount, appSecrets, ownSecretTokens, transportTo, type TestAccount } from '../support/wechat-layer';
+
+const GET = '/cgi-bin/open/get';
+const HAVE = '/cgi-bin/open/have';
+
+let simulator: Simulator;
+let transport: WeChatTransport;
+let accounts: TestAccount[];
+let openAppid: string;
+let api: OpenAccountApi;
+
+beforeEach(async () => {
+  simulator = await startSimulator();
+  accounts = Array.from({ length: 8 }, () => addAccount(simulator));
+  openAppid = simulator.state.addOpenAccount({ subject: accounts[0]!.subject, members: accounts.map((a) => a.appid) });
+  transport = transportTo(simulator);
+  api = new OpenAccountApi(transport, ownSecretTokens(transport, appSecrets(...accounts)));
+});
+
+afterEach(async () => {
+  await transport.close();
+  await simulator.close();
+});
+
+describe('open-account loaders: the reads of one operation', () => {
+  it('dedupe: one appid asked for by many fields at once is read once', async () => {
+    const loaders = createOpenAccountLoaders(api, 4);
+    const appid = accounts[0]!.appid;
+    const results = await Promise.all([
+      ...Array.from({ length: 10 }, () => loaders.openAccount.load(appid)),
+      ...Array.from({ length: 10 }, () => loaders.hasOpenAccount.load(appid)),
+    ]);
+    expect(results.slice(0, 10).every((r) => r.ok && r.data === openAppid)).toBe(true);
+    expect(results.slice(10).every((r) => r.ok && r.data === true)).toBe(true);
+    expect(simulator.calls(GET)).toBe(1);
+    expect(simulator.calls(HAVE)).toBe(1);
+  });
+
+  it('dedupe: a later field of the same operation is answered from the first read', async () => {
+    const loaders = createOpenAccountLoaders(api, 4);
+    await loaders.openAccount.load(accounts[0]!.appid);
+    await loaders.openAccount.load(accounts[0]!.appid);
+    expect(simulator.calls(GET)).toBe(1);
+    // A new operation reads WeChat afresh.
+    await createOpenAccountLoaders(api, 4).openAccount.load(accounts[0]!.appid);
+    expect(simulator.calls(GET)).toBe(2);
+  });
+
+  it('cap: distinct appids are read in parallel, at most `concurrency` at a time across both loaders', async () => {
+    // Warm the tokens, so only the reads themselves are counted.
+    await Promise.all(accounts.map((a) => api.have(a.appid)));
+    simulator.resetCounters();
+    simulator.injectFault({ path: GET, kind: 'delay', ms: 40, times: Infinity });
+    simulator.injectFault({ path: HAVE, kind: 'delay', ms: 40, times: Infinity });
+    const loaders = createOpenAccountLoaders(api, 3);
+
+    const results = await Promise.all(accounts.flatMap((a) => [loaders.openAccount.load(a.appid), loaders.hasOpenAccount.load(a.appid)]));
+
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(simulator.calls(GET) + simulator.calls(HAVE)).toBe(2 * accounts.length);
+    expect(simulator.maxConcurrent()).toBe(3);
+  });
+
+  it('forget: after a change to an appid, its next read goes to WeChat; other appids stay read', async () => {
+    const loaders = createOpenAccountLoaders(api, 4);
+    const [changed, other] = [accounts[0]!.appid, accounts[1]!.appid];
+    await Promise.all([loaders.openAccount.load(changed), loaders.hasOpenAccount.load(changed), loaders.openAccount.load(other)]);
+    expect(await api.unbind(changed, openAppid)).toMatchObject({ ok: true });
+    loaders.forget(changed);
+
+    expect(await loaders.openAccount.load(changed)).toMatchObject({ ok: false, failure: { kind: 'errcode', errcode: 89002 } });
+    expect(await loaders.hasOpenAccount.load(changed)).toEqual({ ok: true, data: false });
+    expect(await loaders.openAccount.load(other)).toEqual({ ok: true, data: openAppid });
+    expect(simulator.calls(GET)).toBe(3);
+    expect(simulator.calls(HAVE)).toBe(2);
+  });
+});
