@@ -1,7 +1,7 @@
 import type { Store } from '../../stores/store';
-import { badAnswer, failure, success, type WeChatResult } from '../vocabulary/result';
+import { failure, type WeChatResult } from '../vocabulary/result';
 import type { SharedTokenCache } from './shared-token-cache';
-import type { IssuedToken, TokenProvider } from './token-provider';
+import { issuedTokenIn, type IssuedToken, type TokenProvider } from './token-provider';
 import type { WeChatTransport } from '../transport/wechat-transport';
 
 /** The third-party platform ("component"), as configured. */
@@ -57,11 +57,6 @@ export class ComponentTokenProvider implements TokenProvider {
       body: { component_appid: appid, component_appsecret: secret, component_verify_ticket: ticket.value },
       stage: 'token',
     });
-    if (!answer.ok) return answer;
-    const { component_access_token: value, expires_in: expiresInSeconds } = answer.data;
-    if (typeof value !== 'string' || value === '' || typeof expiresInSeconds !== 'number' || expiresInSeconds <= 0) {
-      return badAnswer('api_component_token answer lacks component_access_token or expires_in', 'token');
-    }
-    return success({ value, expiresInSeconds });
+    return answer.ok ? issuedTokenIn(answer.data, 'component_access_token', 'api_component_token') : answer;
   }
 }

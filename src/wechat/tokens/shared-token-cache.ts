@@ -18,7 +18,7 @@ export interface SharedTokenCacheOptions {
  * Access tokens in the store, shared by every replica, refreshed once however many replicas and
  * calls want them.
  *
- * Three layers, from the inside out:
+ * Four layers, from the inside out:
  *
  * 1. **The store** holds each token with `refreshAt` (5 minutes, or a tenth of the lifetime,
  *    before expiry) and `expiresAt`. Every replica reads the same one.
