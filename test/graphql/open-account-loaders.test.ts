@@ -22,7 +22,7 @@ let api: OpenAccountApi;
 beforeEach(async () => {
   simulator = await startSimulator();
   accounts = Array.from({ length: 8 }, () => addAccount(simulator));
-  openAppid = simulator.state.addOpenAccount({ subject: accounts[0]!.subject, members: accounts.map((a) => a.appid) });
+  openAppid = simulator.state.accounts.addOpenAccount({ subject: accounts[0]!.subject, members: accounts.map((a) => a.appid) });
   transport = transportTo(simulator);
   api = new OpenAccountApi(transport, ownSecretTokens(transport, appSecrets(...accounts)));
 });
@@ -42,33 +42,33 @@ describe('open-account loaders: the reads of one operation', () => {
     ]);
     expect(results.slice(0, 10).every((r) => r.ok && r.data === openAppid)).toBe(true);
     expect(results.slice(10).every((r) => r.ok && r.data === true)).toBe(true);
-    expect(simulator.calls(GET)).toBe(1);
-    expect(simulator.calls(HAVE)).toBe(1);
+    expect(simulator.counters.calls(GET)).toBe(1);
+    expect(simulator.counters.calls(HAVE)).toBe(1);
   });
 
   it('dedupe: a later field of the same operation is answered from the first read', async () => {
     const loaders = createOpenAccountLoaders(api, 4);
     await loaders.openAccount.load(accounts[0]!.appid);
     await loaders.openAccount.load(accounts[0]!.appid);
-    expect(simulator.calls(GET)).toBe(1);
+    expect(simulator.counters.calls(GET)).toBe(1);
     // A new operation reads WeChat afresh.
     await createOpenAccountLoaders(api, 4).openAccount.load(accounts[0]!.appid);
-    expect(simulator.calls(GET)).toBe(2);
+    expect(simulator.counters.calls(GET)).toBe(2);
   });
 
   it('cap: distinct appids are read in parallel, at most `concurrency` at a time across both loaders', async () => {
     // Warm the tokens, so only the reads themselves are counted.
     await Promise.all(accounts.map((a) => api.have(a.appid)));
-    simulator.resetCounters();
-    simulator.injectFault({ path: GET, kind: 'delay', ms: 40, times: Infinity });
-    simulator.injectFault({ path: HAVE, kind: 'delay', ms: 40, times: Infinity });
+    simulator.counters.reset();
+    simulator.faults.inject({ path: GET, kind: 'delay', ms: 40, times: Infinity });
+    simulator.faults.inject({ path: HAVE, kind: 'delay', ms: 40, times: Infinity });
     const loaders = createOpenAccountLoaders(api, 3);
 
     const results = await Promise.all(accounts.flatMap((a) => [loaders.openAccount.load(a.appid), loaders.hasOpenAccount.load(a.appid)]));
 
     expect(results.every((r) => r.ok)).toBe(true);
-    expect(simulator.calls(GET) + simulator.calls(HAVE)).toBe(2 * accounts.length);
-    expect(simulator.maxConcurrent()).toBe(3);
+    expect(simulator.counters.calls(GET) + simulator.counters.calls(HAVE)).toBe(2 * accounts.length);
+    expect(simulator.counters.maxConcurrent()).toBe(3);
   });
 
   it('forget: after a change to an appid, its next read goes to WeChat; other appids stay read', async () => {
@@ -81,7 +81,7 @@ describe('open-account loaders: the reads of one operation', () => {
     expect(await loaders.openAccount.load(changed)).toMatchObject({ ok: false, failure: { kind: 'errcode', errcode: 89002 } });
     expect(await loaders.hasOpenAccount.load(changed)).toEqual({ ok: true, data: false });
     expect(await loaders.openAccount.load(other)).toEqual({ ok: true, data: openAppid });
-    expect(simulator.calls(GET)).toBe(3);
-    expect(simulator.calls(HAVE)).toBe(2);
+    expect(simulator.counters.calls(GET)).toBe(3);
+    expect(simulator.counters.calls(HAVE)).toBe(2);
   });
 });

@@ -42,7 +42,7 @@ export interface TestAccount {
 /** A new account in the simulator, with a fresh appid and secret. */
 export function addAccount(simulator: Simulator, subject = 'Test Subject Co., Ltd.'): TestAccount {
   const account = { appid: `wx${randomBytes(8).toString('hex')}`, secret: randomBytes(16).toString('hex'), subject };
-  simulator.state.addAccount(account);
+  simulator.state.accounts.addAccount(account);
   return account;
 }
 

@@ -35,10 +35,10 @@ beforeEach(async () => {
   transport = transportTo(simulator);
   store = new MemoryStore();
   platform = newPlatform();
-  simulator.components.addComponent({ componentAppid: platform.componentAppid, secret: platform.secret, token: platform.token, aesKey: platform.aesKey });
+  simulator.state.components.addComponent({ componentAppid: platform.componentAppid, secret: platform.secret, token: platform.token, aesKey: platform.aesKey });
   [own, authorizer, stranger] = [addAccount(simulator), addAccount(simulator), addAccount(simulator)];
-  await store.putRefreshToken(platform.componentAppid, authorizer.appid, simulator.components.grantAuthorization(platform.componentAppid, authorizer.appid));
-  await store.putTicket(platform.componentAppid, simulator.components.issueTicket(platform.componentAppid));
+  await store.putRefreshToken(platform.componentAppid, authorizer.appid, simulator.state.components.grantAuthorization(authorizer.appid, platform.componentAppid));
+  await store.putTicket(platform.componentAppid, simulator.state.components.issueTicket(platform.componentAppid));
 });
 
 afterEach(async () => {
@@ -72,24 +72,24 @@ describe('CredentialRouter: each source of credentials, in order', () => {
     const result = await routerWithPlatform().token(own.appid);
     if (!result.ok) throw new Error(JSON.stringify(result));
     expect(await worksFor(own.appid, result.data)).toBe(true);
-    expect(simulator.calls(STABLE_TOKEN)).toBe(1);
-    expect(simulator.componentTokenFetches()).toBe(0);
-    expect(simulator.authorizerTokenFetches()).toBe(0);
+    expect(simulator.counters.calls(STABLE_TOKEN)).toBe(1);
+    expect(simulator.counters.componentTokenFetches()).toBe(0);
+    expect(simulator.counters.authorizerTokenFetches()).toBe(0);
   });
 
   it('its own appsecret comes first even when the account also authorised the platform', async () => {
-    await store.putRefreshToken(platform.componentAppid, own.appid, simulator.components.grantAuthorization(platform.componentAppid, own.appid));
+    await store.putRefreshToken(platform.componentAppid, own.appid, simulator.state.components.grantAuthorization(own.appid, platform.componentAppid));
     expect((await routerWithPlatform().token(own.appid)).ok).toBe(true);
-    expect(simulator.calls(STABLE_TOKEN)).toBe(1);
-    expect(simulator.authorizerTokenFetches()).toBe(0);
+    expect(simulator.counters.calls(STABLE_TOKEN)).toBe(1);
+    expect(simulator.counters.authorizerTokenFetches()).toBe(0);
   });
 
   it('an appid that authorised the platform calls with an authorizer token made from its refresh token', async () => {
     const result = await routerWithPlatform().token(authorizer.appid);
     if (!result.ok) throw new Error(JSON.stringify(result));
     expect(await worksFor(authorizer.appid, result.data)).toBe(true);
-    expect(simulator.authorizerTokenFetches(authorizer.appid)).toBe(1);
-    expect(simulator.calls(STABLE_TOKEN)).toBe(0);
+    expect(simulator.counters.authorizerTokenFetches(authorizer.appid)).toBe(1);
+    expect(simulator.counters.calls(STABLE_TOKEN)).toBe(0);
   });
 
   it('invalidate goes to the source the token came from', async () => {
@@ -103,8 +103,8 @@ describe('CredentialRouter: each source of credentials, in order', () => {
     if (!ownAgain.ok || !authorizerAgain.ok) throw new Error('no fresh tokens');
     expect(await worksFor(own.appid, ownAgain.data)).toBe(true);
     expect(await worksFor(authorizer.appid, authorizerAgain.data)).toBe(true);
-    expect(simulator.tokenFetches(own.appid)).toBe(2);
-    expect(simulator.authorizerTokenFetches(authorizer.appid)).toBe(2);
+    expect(simulator.counters.tokenFetches(own.appid)).toBe(2);
+    expect(simulator.counters.authorizerTokenFetches(authorizer.appid)).toBe(2);
   });
 });
 
@@ -125,7 +125,7 @@ describe('CredentialRouter: when no source applies, the answer says what was tri
         'a third-party platform authorisation (no platform configured: set WECHAT_COMPONENT_APPID and the other WECHAT_COMPONENT_ variables).',
     );
     expect(error.retryable).toBe(false);
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
   });
 
   it('an account that never authorised the platform: the platform is named as not authorised, and nothing is sent', async () => {
@@ -141,12 +141,12 @@ describe('CredentialRouter: when no source applies, the answer says what was tri
     const error = new NoCredentialsError(failure);
     expect(error.message).toContain(`third-party platform ${platform.componentAppid} (the account has not authorised it, or revoked it`);
     expect(error.retryable).toBe(false);
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
   });
 
   it('no verify ticket pushed yet: the answer names the authorizer, not the platform, and says it will come', async () => {
     store = new MemoryStore(); // the platform's verify ticket never arrived
-    await store.putRefreshToken(platform.componentAppid, authorizer.appid, simulator.components.grantAuthorization(platform.componentAppid, authorizer.appid));
+    await store.putRefreshToken(platform.componentAppid, authorizer.appid, simulator.state.components.grantAuthorization(authorizer.appid, platform.componentAppid));
     const failure = noCredentials(await routerWithPlatform().token(authorizer.appid));
     expect(failure).toEqual({
       kind: 'no-credentials',
@@ -159,6 +159,6 @@ describe('CredentialRouter: when no source applies, the answer says what was tri
     const error = new NoCredentialsError(failure);
     expect(error.message).toContain('WeChat has not pushed a component_verify_ticket to the callback yet');
     expect(error.retryable).toBe(true);
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
   });
 });

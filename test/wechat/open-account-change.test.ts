@@ -27,7 +27,7 @@ beforeEach(async () => {
   simulator = await startSimulator();
   bound = addAccount(simulator);
   unbound = addAccount(simulator);
-  openAppid = simulator.state.addOpenAccount({ subject: bound.subject, createdByApi: true, members: [bound.appid] });
+  openAppid = simulator.state.accounts.addOpenAccount({ subject: bound.subject, createdByApi: true, members: [bound.appid] });
   transport = transportTo(simulator);
   api = new OpenAccountApi(transport, ownSecretTokens(transport, appSecrets(bound, unbound)));
 });
@@ -41,53 +41,53 @@ const checkFor = (appid: string) => `Query openAccount(appid: "${appid}") to see
 
 describe('OpenAccountApi.change: a change whose answer was lost is settled by a read', () => {
   it('applied: the read shows the change, so it succeeds verified by read and is not sent again', async () => {
-    simulator.injectFault({ path: UNBIND, kind: 'drop', afterApply: true });
+    simulator.faults.inject({ path: UNBIND, kind: 'drop', afterApply: true });
     expect(await api.unbind(bound.appid, openAppid)).toEqual({ ok: true, data: { value: undefined, verifiedByRead: true } });
-    expect(simulator.calls(UNBIND)).toBe(1);
-    expect(simulator.calls(GET)).toBe(1);
-    expect(simulator.applied(UNBIND)).toBe(1);
-    expect(simulator.state.openAppidOf(bound.appid)).toBeUndefined();
+    expect(simulator.counters.calls(UNBIND)).toBe(1);
+    expect(simulator.counters.calls(GET)).toBe(1);
+    expect(simulator.counters.applied(UNBIND)).toBe(1);
+    expect(simulator.state.accounts.openAppidOf(bound.appid)).toBeUndefined();
   });
 
   it('not applied: the read shows no change, so it is sent exactly once more', async () => {
-    simulator.injectFault({ path: UNBIND, kind: 'drop' });
+    simulator.faults.inject({ path: UNBIND, kind: 'drop' });
     expect(await api.unbind(bound.appid, openAppid)).toEqual({ ok: true, data: { value: undefined, verifiedByRead: false } });
-    expect(simulator.calls(UNBIND)).toBe(2);
-    expect(simulator.calls(GET)).toBe(1);
-    expect(simulator.applied(UNBIND)).toBe(1);
-    expect(simulator.state.openAppidOf(bound.appid)).toBeUndefined();
+    expect(simulator.counters.calls(UNBIND)).toBe(2);
+    expect(simulator.counters.calls(GET)).toBe(1);
+    expect(simulator.counters.applied(UNBIND)).toBe(1);
+    expect(simulator.state.accounts.openAppidOf(bound.appid)).toBeUndefined();
   });
 
   it('the read fails: the outcome is unknown, with what to check before trying again, and nothing is sent again', async () => {
-    simulator.injectFault({ path: UNBIND, kind: 'drop' });
-    simulator.injectFault({ path: GET, kind: 'http500' });
+    simulator.faults.inject({ path: UNBIND, kind: 'drop' });
+    simulator.faults.inject({ path: GET, kind: 'http500' });
     expect(await api.unbind(bound.appid, openAppid)).toEqual({ ok: false, failure: { kind: 'outcome-unknown', check: checkFor(bound.appid) } });
-    expect(simulator.calls(UNBIND)).toBe(1);
-    expect(simulator.calls(GET)).toBe(1);
-    expect(simulator.state.openAppidOf(bound.appid)).toBe(openAppid);
+    expect(simulator.counters.calls(UNBIND)).toBe(1);
+    expect(simulator.counters.calls(GET)).toBe(1);
+    expect(simulator.state.accounts.openAppidOf(bound.appid)).toBe(openAppid);
   });
 
   it('the second send is the last: lost again and not applied, its failure is the answer', async () => {
-    simulator.injectFault({ path: UNBIND, kind: 'drop', times: 2 });
+    simulator.faults.inject({ path: UNBIND, kind: 'drop', times: 2 });
     expect(await api.unbind(bound.appid, openAppid)).toMatchObject({ ok: false, failure: { kind: 'unavailable', sent: 'maybe', stage: 'call' } });
-    expect(simulator.calls(UNBIND)).toBe(2);
-    expect(simulator.calls(GET)).toBe(2);
-    expect(simulator.applied(UNBIND)).toBe(0);
+    expect(simulator.counters.calls(UNBIND)).toBe(2);
+    expect(simulator.counters.calls(GET)).toBe(2);
+    expect(simulator.counters.applied(UNBIND)).toBe(0);
   });
 
   it('the second send lost after WeChat applied it: a second read settles it as applied', async () => {
-    simulator.injectFault({ path: UNBIND, kind: 'drop' });
-    simulator.injectFault({ path: UNBIND, kind: 'drop', afterApply: true });
+    simulator.faults.inject({ path: UNBIND, kind: 'drop' });
+    simulator.faults.inject({ path: UNBIND, kind: 'drop', afterApply: true });
     expect(await api.unbind(bound.appid, openAppid)).toEqual({ ok: true, data: { value: undefined, verifiedByRead: true } });
-    expect(simulator.calls(UNBIND)).toBe(2);
-    expect(simulator.calls(GET)).toBe(2);
-    expect(simulator.applied(UNBIND)).toBe(1);
+    expect(simulator.counters.calls(UNBIND)).toBe(2);
+    expect(simulator.counters.calls(GET)).toBe(2);
+    expect(simulator.counters.applied(UNBIND)).toBe(1);
   });
 
   it('an answer is not second-guessed: an errcode is returned without a read or a second send', async () => {
     expect(await api.unbind(unbound.appid, openAppid)).toMatchObject({ ok: false, failure: { kind: 'errcode', errcode: 89002 } });
-    expect(simulator.calls(UNBIND)).toBe(1);
-    expect(simulator.calls(GET)).toBe(0);
+    expect(simulator.counters.calls(UNBIND)).toBe(1);
+    expect(simulator.counters.calls(GET)).toBe(0);
   });
 
   it('a call that provably never reached WeChat is not settled by a read: it was not sent', async () => {
@@ -99,44 +99,44 @@ describe('OpenAccountApi.change: a change whose answer was lost is settled by a 
     const unreachable = new OpenAccountApi(nowhere, ownSecretTokens(nowhere, appSecrets(bound), store));
     expect(await unreachable.unbind(bound.appid, openAppid)).toMatchObject({ ok: false, failure: { kind: 'unavailable', reason: 'connect', sent: 'no', stage: 'call' } });
     await nowhere.close();
-    expect(simulator.calls(UNBIND)).toBe(0);
+    expect(simulator.counters.calls(UNBIND)).toBe(0);
   });
 
   describe('bind', () => {
     it('applied: the read shows the account on the open account, verified by read', async () => {
-      simulator.injectFault({ path: BIND, kind: 'drop', afterApply: true });
+      simulator.faults.inject({ path: BIND, kind: 'drop', afterApply: true });
       expect(await api.bind(unbound.appid, openAppid)).toEqual({ ok: true, data: { value: undefined, verifiedByRead: true } });
-      expect(simulator.calls(BIND)).toBe(1);
-      expect(simulator.state.openAppidOf(unbound.appid)).toBe(openAppid);
+      expect(simulator.counters.calls(BIND)).toBe(1);
+      expect(simulator.state.accounts.openAppidOf(unbound.appid)).toBe(openAppid);
     });
 
     it('not applied: sent exactly once more', async () => {
-      simulator.injectFault({ path: BIND, kind: 'drop' });
+      simulator.faults.inject({ path: BIND, kind: 'drop' });
       expect(await api.bind(unbound.appid, openAppid)).toEqual({ ok: true, data: { value: undefined, verifiedByRead: false } });
-      expect(simulator.calls(BIND)).toBe(2);
-      expect(simulator.applied(BIND)).toBe(1);
+      expect(simulator.counters.calls(BIND)).toBe(2);
+      expect(simulator.counters.applied(BIND)).toBe(1);
     });
   });
 
   describe('create', () => {
     it('a lost answer after which the account is bound cannot tell a create from an earlier bind: unknown, naming the open account', async () => {
-      simulator.injectFault({ path: CREATE, kind: 'drop', afterApply: true });
+      simulator.faults.inject({ path: CREATE, kind: 'drop', afterApply: true });
       const result = await api.create(unbound.appid);
-      const created = simulator.state.openAppidOf(unbound.appid);
+      const created = simulator.state.accounts.openAppidOf(unbound.appid);
       expect(created).toBeDefined();
       expect(result).toEqual({
         ok: false,
         failure: { kind: 'outcome-unknown', check: `${unbound.appid} is now bound to open account ${created}; if it was not bound before, the create succeeded.` },
       });
-      expect(simulator.calls(CREATE)).toBe(1);
+      expect(simulator.counters.calls(CREATE)).toBe(1);
     });
 
     it('not applied (the read finds no open account): sent once more, answering the new open account', async () => {
-      simulator.injectFault({ path: CREATE, kind: 'drop' });
+      simulator.faults.inject({ path: CREATE, kind: 'drop' });
       const result = await api.create(unbound.appid);
-      expect(result).toEqual({ ok: true, data: { openAppid: simulator.state.openAppidOf(unbound.appid), verifiedByRead: false } });
-      expect(simulator.calls(CREATE)).toBe(2);
-      expect(simulator.applied(CREATE)).toBe(1);
+      expect(result).toEqual({ ok: true, data: { openAppid: simulator.state.accounts.openAppidOf(unbound.appid), verifiedByRead: false } });
+      expect(simulator.counters.calls(CREATE)).toBe(2);
+      expect(simulator.counters.applied(CREATE)).toBe(1);
     });
   });
 });

@@ -20,7 +20,7 @@ let account: TestAccount;
 beforeEach(async () => {
   simulator = await startSimulator();
   account = addAccount(simulator);
-  simulator.state.addOpenAccount({ subject: account.subject, members: [account.appid] });
+  simulator.state.accounts.addOpenAccount({ subject: account.subject, members: [account.appid] });
   transport = transportTo(simulator);
 });
 
@@ -61,41 +61,41 @@ describe('withToken: a refused token is refreshed once, then the call is made on
 
     const result = await withToken(tokens, account.appid, call);
 
-    expect(result).toMatchObject({ ok: true, data: { open_appid: simulator.state.openAppidOf(account.appid) } });
+    expect(result).toMatchObject({ ok: true, data: { open_appid: simulator.state.accounts.openAppidOf(account.appid) } });
     expect(used).toHaveLength(2);
     expect(used[1]).not.toBe(used[0]);
     expect(asked).toEqual([['token', undefined], ['invalidate', used[0]], ['token', used[0]]]);
-    expect(simulator.calls(GET)).toBe(2);
-    expect(simulator.tokenFetches(account.appid)).toBe(2);
+    expect(simulator.counters.calls(GET)).toBe(2);
+    expect(simulator.counters.tokenFetches(account.appid)).toBe(2);
   });
 
   it.each([40001, 40014, 42001])('errcode %i on the call is a token refusal: one refresh, one more call', async (errcode) => {
-    simulator.injectFault({ path: GET, kind: 'errcode', errcode });
+    simulator.faults.inject({ path: GET, kind: 'errcode', errcode });
     const { tokens, asked } = observed(ownSecretTokens(transport, appSecrets(account)));
     const { call, used } = getCall();
 
     expect(await withToken(tokens, account.appid, call)).toMatchObject({ ok: true });
     expect(asked).toEqual([['token', undefined], ['invalidate', used[0]], ['token', used[0]]]);
-    expect(simulator.calls(GET)).toBe(2);
+    expect(simulator.counters.calls(GET)).toBe(2);
   });
 
   it('a second refusal is the answer: no second refresh, no third call', async () => {
-    simulator.injectFault({ path: GET, kind: 'errcode', errcode: 40001, times: 2 });
+    simulator.faults.inject({ path: GET, kind: 'errcode', errcode: 40001, times: 2 });
     const { tokens, asked } = observed(ownSecretTokens(transport, appSecrets(account)));
     const { call } = getCall();
 
     expect(await withToken(tokens, account.appid, call)).toMatchObject({ ok: false, failure: { kind: 'errcode', errcode: 40001, stage: 'call' } });
     expect(asked.filter(([op]) => op === 'invalidate')).toHaveLength(1);
-    expect(simulator.calls(GET)).toBe(2);
+    expect(simulator.counters.calls(GET)).toBe(2);
   });
 
   it('any other errcode is an answer: the token is kept and the call is not repeated', async () => {
-    simulator.injectFault({ path: GET, kind: 'errcode', errcode: 48001 });
+    simulator.faults.inject({ path: GET, kind: 'errcode', errcode: 48001 });
     const { tokens, asked } = observed(ownSecretTokens(transport, appSecrets(account)));
 
     expect(await withToken(tokens, account.appid, getCall().call)).toMatchObject({ ok: false, failure: { kind: 'errcode', errcode: 48001 } });
     expect(asked).toEqual([['token', undefined]]);
-    expect(simulator.calls(GET)).toBe(1);
+    expect(simulator.counters.calls(GET)).toBe(1);
   });
 
   it('no token, no call: a token failure is returned as it is', async () => {
@@ -103,17 +103,17 @@ describe('withToken: a refused token is refreshed once, then the call is made on
     const result = await withToken(ownSecretTokens(transport, new Map()), account.appid, call);
     expect(result).toMatchObject({ ok: false, failure: { kind: 'no-credentials', appid: account.appid } });
     expect(used).toEqual([]);
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
   });
 
   it('the refresh failing is the answer: the call is not made again', async () => {
     const provider = ownSecretTokens(transport, appSecrets(account));
     await provider.token(account.appid);
     simulator.state.revokeTokens(account.appid);
-    simulator.injectFault({ path: '/cgi-bin/stable_token', kind: 'errcode', errcode: 40164 });
+    simulator.faults.inject({ path: '/cgi-bin/stable_token', kind: 'errcode', errcode: 40164 });
 
     expect(await withToken(provider, account.appid, getCall().call)).toMatchObject({ ok: false, failure: { kind: 'errcode', errcode: 40164, stage: 'token' } });
-    expect(simulator.calls(GET)).toBe(1);
+    expect(simulator.counters.calls(GET)).toBe(1);
   });
 });
 
@@ -122,7 +122,7 @@ describe('withToken: replicas sharing a store drop a refused token only while it
     const store = new MemoryStore();
     const [a, b] = [ownSecretTokens(transport, appSecrets(account), store), ownSecretTokens(transport, appSecrets(account), store)];
     const [first] = await Promise.all([a.token(account.appid), b.token(account.appid)]);
-    expect(simulator.tokenFetches(account.appid)).toBe(1);
+    expect(simulator.counters.tokenFetches(account.appid)).toBe(1);
     simulator.state.revokeTokens(account.appid); // both replicas hold the token WeChat now refuses
 
     const fromA = getCall();
@@ -135,6 +135,6 @@ describe('withToken: replicas sharing a store drop a refused token only while it
     expect(fromB.used).toEqual([fromA.used[0], fresh]);
     // A third replica starting now finds the fresh token in the store.
     expect(await ownSecretTokens(transport, appSecrets(account), store).token(account.appid)).toEqual({ ok: true, data: fresh });
-    expect(simulator.tokenFetches(account.appid)).toBe(2);
+    expect(simulator.counters.tokenFetches(account.appid)).toBe(2);
   });
 });
