@@ -5,14 +5,16 @@
  * say how many reads reached WeChat and how many were in flight at once.
  */
 import { createOpenAccountLoaders } from '../../src/graphql/open-account/open-account.loader';
-import { startSimulator, type Simulator } from '../../src/simulator';
+import type { Simulator } from '../../src/simulator';
 import { OpenAccountApi } from '../../src/wechat/calls/open-account';
 import type { WeChatTransport } from '../../src/wechat/transport/wechat-transport';
-import { addAccount, appSecrets, ownSecretTokens, transportTo, type TestAccount } from '../support/wechat-layer';
+import { useHarness } from '../support/harness';
+import { addAccount, appSecrets, ownSecretTokens, simulatorAndTransport, type TestAccount } from '../support/wechat-layer';
 
 const GET = '/cgi-bin/open/get';
 const HAVE = '/cgi-bin/open/have';
 
+const harness = useHarness();
 let simulator: Simulator;
 let transport: WeChatTransport;
 let accounts: TestAccount[];
@@ -20,16 +22,10 @@ let openAppid: string;
 let api: OpenAccountApi;
 
 beforeEach(async () => {
-  simulator = await startSimulator();
+  ({ simulator, transport } = await simulatorAndTransport(harness));
   accounts = Array.from({ length: 8 }, () => addAccount(simulator));
   openAppid = simulator.state.accounts.addOpenAccount({ subject: accounts[0]!.subject, members: accounts.map((a) => a.appid) });
-  transport = transportTo(simulator);
   api = new OpenAccountApi(transport, ownSecretTokens(transport, appSecrets(...accounts)));
-});
-
-afterEach(async () => {
-  await transport.close();
-  await simulator.close();
 });
 
 describe('open-account loaders: the reads of one operation', () => {

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import type { Simulator } from '../../src/simulator';
+import type { Harness } from './harness';
 import { MemoryStore } from '../../src/stores/memory-store';
 import type { Store } from '../../src/stores/store';
 import { SharedTokenCache } from '../../src/wechat/tokens/shared-token-cache';
@@ -26,6 +27,14 @@ export function transportTo(simulator: Simulator, overrides: Partial<TransportOp
     logger: pino({ level: 'silent' }),
     ...overrides,
   });
+}
+
+/** A simulator with no demo data and a transport to it, both stopped by `harness` (transport first). */
+export async function simulatorAndTransport(harness: Harness, overrides: Partial<TransportOptions> = {}): Promise<{ simulator: Simulator; transport: WeChatTransport }> {
+  const simulator = await harness.simulator({ seed: false });
+  const transport = transportTo(simulator, overrides);
+  harness.adopt('transport', simulator.url, transport, () => transport.close());
+  return { simulator, transport };
 }
 
 /** Tokens from each account's own appsecret, cached in `store` (one replica per call). */

@@ -5,7 +5,7 @@
  * the simulator (which checks every token it is handed) over a MemoryStore.
  */
 import { NoCredentialsError } from '../../src/graphql/errors/gateway-failure.types';
-import { startSimulator, type Simulator } from '../../src/simulator';
+import type { Simulator } from '../../src/simulator';
 import { MemoryStore } from '../../src/stores/memory-store';
 import { AuthorizerTokenProvider } from '../../src/wechat/tokens/authorizer-token';
 import { ComponentTokenProvider } from '../../src/wechat/tokens/component-token';
@@ -13,12 +13,14 @@ import { CredentialRouter } from '../../src/wechat/tokens/credential-router';
 import { SharedTokenCache } from '../../src/wechat/tokens/shared-token-cache';
 import type { WeChatTransport } from '../../src/wechat/transport/wechat-transport';
 import type { NoCredentialsFailure, WeChatResult } from '../../src/wechat/vocabulary/result';
+import { useHarness } from '../support/harness';
 import { newPlatform, type TestPlatform } from '../support/platform';
-import { addAccount, appSecrets, ownSecretTokens, transportTo, type TestAccount } from '../support/wechat-layer';
+import { addAccount, appSecrets, ownSecretTokens, simulatorAndTransport, type TestAccount } from '../support/wechat-layer';
 
 const STABLE_TOKEN = '/cgi-bin/stable_token';
 const HAVE = '/cgi-bin/open/have';
 
+const harness = useHarness();
 let simulator: Simulator;
 let transport: WeChatTransport;
 let store: MemoryStore;
@@ -31,19 +33,13 @@ let authorizer: TestAccount;
 let stranger: TestAccount;
 
 beforeEach(async () => {
-  simulator = await startSimulator();
-  transport = transportTo(simulator);
+  ({ simulator, transport } = await simulatorAndTransport(harness));
   store = new MemoryStore();
   platform = newPlatform();
   simulator.state.components.addComponent({ componentAppid: platform.componentAppid, secret: platform.secret, token: platform.token, aesKey: platform.aesKey });
   [own, authorizer, stranger] = [addAccount(simulator), addAccount(simulator), addAccount(simulator)];
   await store.putRefreshToken(platform.componentAppid, authorizer.appid, simulator.state.components.grantAuthorization(authorizer.appid, platform.componentAppid));
   await store.putTicket(platform.componentAppid, simulator.state.components.issueTicket(platform.componentAppid));
-});
-
-afterEach(async () => {
-  await transport.close();
-  await simulator.close();
 });
 
 function platformTokens(): AuthorizerTokenProvider {

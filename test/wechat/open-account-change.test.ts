@@ -7,13 +7,15 @@ import { startSimulator, type Simulator } from '../../src/simulator';
 import { MemoryStore } from '../../src/stores/memory-store';
 import { OpenAccountApi } from '../../src/wechat/calls/open-account';
 import type { WeChatTransport } from '../../src/wechat/transport/wechat-transport';
-import { addAccount, appSecrets, ownSecretTokens, transportTo, type TestAccount } from '../support/wechat-layer';
+import { useHarness } from '../support/harness';
+import { addAccount, appSecrets, ownSecretTokens, simulatorAndTransport, transportTo, type TestAccount } from '../support/wechat-layer';
 
 const CREATE = '/cgi-bin/open/create';
 const BIND = '/cgi-bin/open/bind';
 const UNBIND = '/cgi-bin/open/unbind';
 const GET = '/cgi-bin/open/get';
 
+const harness = useHarness();
 let simulator: Simulator;
 let transport: WeChatTransport;
 let api: OpenAccountApi;
@@ -24,17 +26,11 @@ let unbound: TestAccount;
 let openAppid: string;
 
 beforeEach(async () => {
-  simulator = await startSimulator();
+  ({ simulator, transport } = await simulatorAndTransport(harness));
   bound = addAccount(simulator);
   unbound = addAccount(simulator);
   openAppid = simulator.state.accounts.addOpenAccount({ subject: bound.subject, createdByApi: true, members: [bound.appid] });
-  transport = transportTo(simulator);
   api = new OpenAccountApi(transport, ownSecretTokens(transport, appSecrets(bound, unbound)));
-});
-
-afterEach(async () => {
-  await transport.close();
-  await simulator.close();
 });
 
 const checkFor = (appid: string) => `Query openAccount(appid: "${appid}") to see its current open account before trying again.`;

@@ -4,29 +4,25 @@
  * provider is the real one (own appsecret, SharedTokenCache over a MemoryStore), the call a real
  * `open/get` against the simulator. `observed` only records what withToken asked of the provider.
  */
-import { startSimulator, type Simulator } from '../../src/simulator';
+import type { Simulator } from '../../src/simulator';
 import { MemoryStore } from '../../src/stores/memory-store';
 import { withToken } from '../../src/wechat/tokens/with-token';
 import type { TokenProvider } from '../../src/wechat/tokens/token-provider';
 import type { WeChatTransport } from '../../src/wechat/transport/wechat-transport';
-import { addAccount, appSecrets, ownSecretTokens, transportTo, type TestAccount } from '../support/wechat-layer';
+import { useHarness } from '../support/harness';
+import { addAccount, appSecrets, ownSecretTokens, simulatorAndTransport, type TestAccount } from '../support/wechat-layer';
 
 const GET = '/cgi-bin/open/get';
 
+const harness = useHarness();
 let simulator: Simulator;
 let transport: WeChatTransport;
 let account: TestAccount;
 
 beforeEach(async () => {
-  simulator = await startSimulator();
+  ({ simulator, transport } = await simulatorAndTransport(harness));
   account = addAccount(simulator);
   simulator.state.accounts.addOpenAccount({ subject: account.subject, members: [account.appid] });
-  transport = transportTo(simulator);
-});
-
-afterEach(async () => {
-  await transport.close();
-  await simulator.close();
 });
 
 /** The provider, with a record of each token asked for (and the refused one named) and each token invalidated. */
