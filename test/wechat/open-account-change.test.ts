@@ -98,7 +98,7 @@ describe('OpenAccountApi.change: a change whose answer was lost is settled by a 
     expect(simulator.counters.calls(UNBIND)).toBe(0);
   });
 
-  describe('bind', () => {
+  describe('bindOpenAccount: a lost answer is settled the same way', () => {
     it('applied: the read shows the account on the open account, verified by read', async () => {
       simulator.faults.inject({ path: BIND, kind: 'drop', afterApply: true });
       expect(await api.bind(unbound.appid, openAppid)).toEqual({ ok: true, data: { value: undefined, verifiedByRead: true } });
@@ -114,7 +114,7 @@ describe('OpenAccountApi.change: a change whose answer was lost is settled by a 
     });
   });
 
-  describe('create', () => {
+  describe('createOpenAccount: a lost answer is settled by a read where a read can tell', () => {
     it('a lost answer after which the account is bound cannot tell a create from an earlier bind: unknown, naming the open account', async () => {
       simulator.faults.inject({ path: CREATE, kind: 'drop', afterApply: true });
       const result = await api.create(unbound.appid);
