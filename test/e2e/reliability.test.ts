@@ -132,8 +132,10 @@ describe('reliability: every fault of WeChat ends in a typed answer, never a fal
     });
 
     it('2,000 concurrent calls against a hanging upstream: the excess is answered "overloaded" at once, memory stays bounded', async () => {
-      // No deadline fires in this test: the upstream hangs until the test lets it go.
-      const { sim, gateway } = await setUp({ OPERATION_TIMEOUT_MS: '60000', WECHAT_MAX_IN_FLIGHT: '50', WECHAT_MAX_QUEUE: '50' });
+      // No deadline fires in this test: the upstream hangs until the test lets it go. Neither the
+      // operation's nor the response's (10 s by default: a loaded machine can take that long to
+      // send the 2,000 and answer the 1,900, and a held call timing out frees a slot early).
+      const { sim, gateway } = await setUp({ OPERATION_TIMEOUT_MS: '60000', WECHAT_RESPONSE_TIMEOUT_MS: '60000', WECHAT_MAX_IN_FLIGHT: '50', WECHAT_MAX_QUEUE: '50' });
       await gateway.executeOk(OpenAccountDocument, { appid: acmeCoffeeOA.appid }); // warm the token
       sim.faults.inject({ path: GET, kind: 'hang', times: Infinity });
       sim.counters.reset();
