@@ -27,7 +27,8 @@ export interface GatewayOptions {
 
 /** One thing the harness started or adopted, in start order. */
 export interface Started {
-  readonly kind: 'simulator' | 'gateway' | 'gateway process' | string;
+  /** 'simulator', 'gateway', 'gateway process', or the kind a test gave `adopt`. */
+  readonly kind: string;
   readonly url: string;
   readonly running: boolean;
 }
