@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig, WECHAT_PRODUCTION_BASES } from '../src/config';
 
-describe('configuration', () => {
+describe('configuration: read from the environment once, every bad variable named', () => {
   it('defaults to port 4000 and the embedded simulator outside production', () => {
     const config = loadConfig({});
     expect(config.port).toBe(4000);

@@ -17,7 +17,7 @@ describe.each([
     await store.connect();
     return store;
   }],
-] as const)('%s store', (_name, open) => {
+] as const)('the %s store: tokens, locks, the verify ticket and refresh tokens', (_name, open) => {
   let store: Store;
   beforeEach(async () => {
     store = await open();
@@ -188,7 +188,7 @@ describe('FileRecordStore: the embedded store idempotency records', () => {
   });
 });
 
-describe('RedisStore when Redis is down', () => {
+describe('RedisStore: a Redis that is down fails fast, logged once', () => {
   it('fails fast with StoreUnavailableError and logs once, not once per call', async () => {
     const lines: string[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
