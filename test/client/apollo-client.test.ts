@@ -17,9 +17,10 @@ import {
   typePolicies,
   possibleTypes,
 } from '../../client';
-import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, type Simulator } from '../../src/simulator';
 import { signToken, TEST_JWT_SECRET } from '../support/auth';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import type { TestGateway } from '../support/gateway';
+import { useHarness } from '../support/harness';
 
 const GET = '/cgi-bin/open/get';
 const UNBIND = '/cgi-bin/open/unbind';
@@ -47,18 +48,11 @@ describe('Apollo Client with the client kit against the gateway', () => {
   const newClient = (cache = new InMemoryCache(cacheConfig), uri = gateway.url) =>
     new ApolloClient({ link: new HttpLink({ uri, headers: authorization(token) }), cache });
 
+  const harness = useHarness('all');
   beforeAll(async () => {
-    simulator = await startSimulator({ seed: true });
-    gateway = await startTestGateway({
-      simulator,
-      // One upstream slot and no queue, so a hanging call makes the next one OverloadedError.
-      env: { WECHAT_APPS: JSON.stringify(demoCredentials()), AUTH_JWT_SECRET: TEST_JWT_SECRET, WECHAT_MAX_IN_FLIGHT: '1', WECHAT_MAX_QUEUE: '0', OPERATION_TIMEOUT_MS: '3000' },
-    });
+    // One upstream slot and no queue, so a hanging call makes the next one OverloadedError.
+    ({ simulator, gateway } = await harness.demo({ AUTH_JWT_SECRET: TEST_JWT_SECRET, WECHAT_MAX_IN_FLIGHT: '1', WECHAT_MAX_QUEUE: '0', OPERATION_TIMEOUT_MS: '3000' }));
     token = await signToken({ sub: 'console', appids: '*', scope: 'openaccount:read openaccount:write' });
-  });
-  afterAll(async () => {
-    await gateway.stop();
-    await simulator.close();
   });
   beforeEach(() => {
     simulator.faults.clear();
@@ -129,8 +123,8 @@ describe('Apollo Client with the client kit against the gateway', () => {
     });
 
     it('CredentialStoreUnavailableError: a gateway whose Redis is down', async () => {
-      const broken = await startTestGateway({
-        simulator,
+      const broken = await harness.gateway({
+        wechat: simulator,
         env: { WECHAT_APPS: JSON.stringify(demoCredentials()), AUTH_JWT_SECRET: TEST_JWT_SECRET, REDIS_URL: 'redis://127.0.0.1:1' },
       });
       try {

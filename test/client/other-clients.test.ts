@@ -14,9 +14,10 @@ import {
   UnbindOpenAccountDocument,
   UnbindOpenAccountWithAppDocument,
 } from '../../client';
-import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, type Simulator } from '../../src/simulator';
 import { signToken, TEST_JWT_SECRET } from '../support/auth';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import type { TestGateway } from '../support/gateway';
+import { useHarness } from '../support/harness';
 
 const GET = '/cgi-bin/open/get';
 const { acmeCoffeeOA, acmeCoffeeMP, acmeBakeryMP } = DEMO_ACCOUNTS;
@@ -27,14 +28,10 @@ describe('other clients, as the README shows them', () => {
   let gateway: TestGateway;
   let token: string;
 
+  const harness = useHarness('all');
   beforeAll(async () => {
-    simulator = await startSimulator({ seed: true });
-    gateway = await startTestGateway({ simulator, env: { WECHAT_APPS: JSON.stringify(demoCredentials()), AUTH_JWT_SECRET: TEST_JWT_SECRET } });
+    ({ simulator, gateway } = await harness.demo({ AUTH_JWT_SECRET: TEST_JWT_SECRET }));
     token = await signToken({ sub: 'frontend', appids: '*', scope: 'openaccount:read openaccount:write' });
-  });
-  afterAll(async () => {
-    await gateway.stop();
-    await simulator.close();
   });
   beforeEach(() => simulator.counters.reset());
 

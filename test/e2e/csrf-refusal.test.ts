@@ -1,5 +1,6 @@
-import { DEMO_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { DEMO_ACCOUNTS, type Simulator } from '../../src/simulator';
+import type { TestGateway } from '../support/gateway';
+import { useHarness } from '../support/harness';
 
 const READ = 'query($a: String!) { app(appid: $a) { openAccount { __typename } } }';
 const path = (query: string) => `/graphql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify({ a: DEMO_ACCOUNTS.acmeCoffeeOA.appid }))}`;
@@ -7,13 +8,9 @@ const path = (query: string) => `/graphql?query=${encodeURIComponent(query)}&var
 describe('CSRF prevention: a refusal says what to do', () => {
   let simulator: Simulator;
   let gateway: TestGateway;
+  const harness = useHarness('all');
   beforeAll(async () => {
-    simulator = await startSimulator({ seed: true });
-    gateway = await startTestGateway({ simulator, env: { WECHAT_APPS: JSON.stringify(demoCredentials()) } });
-  });
-  afterAll(async () => {
-    await gateway.stop();
-    await simulator.close();
+    ({ simulator, gateway } = await harness.demo());
   });
   beforeEach(() => simulator.counters.reset());
 

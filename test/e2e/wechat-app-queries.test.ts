@@ -1,8 +1,9 @@
 import { print } from 'graphql';
 import { AppDocument, AppsDocument } from '../../client';
-import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, type Simulator } from '../../src/simulator';
 import { signToken, TEST_JWT_SECRET } from '../support/auth';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import type { TestGateway } from '../support/gateway';
+import { useHarness } from '../support/harness';
 
 const GET = '/cgi-bin/open/get';
 const { acmeCoffeeOA, acmeCoffeeMP, acmeBakeryMP } = DEMO_ACCOUNTS;
@@ -13,13 +14,9 @@ describe('app(appid) and apps(appids): the app as an entity a cache can key', ()
   let simulator: Simulator;
   let gateway: TestGateway;
 
+  const harness = useHarness('all');
   beforeAll(async () => {
-    simulator = await startSimulator({ seed: true });
-    gateway = await startTestGateway({ simulator, env: { WECHAT_APPS: JSON.stringify(demoCredentials()), AUTH_JWT_SECRET: TEST_JWT_SECRET } });
-  });
-  afterAll(async () => {
-    await gateway.stop();
-    await simulator.close();
+    ({ simulator, gateway } = await harness.demo({ AUTH_JWT_SECRET: TEST_JWT_SECRET }));
   });
   beforeEach(() => simulator.counters.reset());
 

@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_APPS, DEMO_OPEN_APPIDS } from '../../examples/console/src/demo-apps';
-import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, type Simulator } from '../../src/simulator';
 import { launchBrowser } from '../support/browser';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import type { TestGateway } from '../support/gateway';
+import { useHarness } from '../support/harness';
 import { serveStatic } from '../support/static-server';
 
 const ROOT = join(__dirname, '../..');
@@ -31,6 +32,7 @@ describe('the example console in a real browser', () => {
   /** The Origin each GraphQL request carried, and the CORS header its answer carried. */
   const crossOrigin: Promise<{ origin: string | undefined; allowed: string | undefined }>[] = [];
 
+  const harness = useHarness('all');
   beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'console-dist-'));
     execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', 'examples/console', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], {
@@ -39,10 +41,11 @@ describe('the example console in a real browser', () => {
       stdio: 'pipe',
     });
     site = await serveStatic(dist);
-    simulator = await startSimulator({ seed: true });
+    harness.adopt('console site', site.origin, site, () => site.close());
     // The console's origin listed as a production deployment would list it.
-    gateway = await startTestGateway({ simulator, env: { WECHAT_APPS: JSON.stringify(demoCredentials()), CORS_ORIGINS: site.origin } });
+    ({ simulator, gateway } = await harness.demo({ CORS_ORIGINS: site.origin }));
     browser = await launchBrowser();
+    harness.adopt('chromium', 'headless', browser, () => browser.close());
     page = await browser.context.newPage();
     page.on('response', (response) => {
       if (response.url() !== gateway.url) return;
@@ -51,13 +54,7 @@ describe('the example console in a real browser', () => {
     await page.goto(`${site.origin}/?gateway=${encodeURIComponent(gateway.url)}`);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await gateway?.stop();
-    await simulator?.close();
-    await site?.close();
-    rmSync(dist, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
   beforeEach(() => {
     simulator.faults.clear();
@@ -163,7 +160,7 @@ describe('the example console in a real browser', () => {
   });
 
   it('RATE_LIMITED: the code and message, and a retry that waits the retryAfterSeconds the gateway names', async () => {
-    const limited = await startTestGateway({ simulator, env: { WECHAT_APPS: JSON.stringify(demoCredentials()), CORS_ORIGINS: site.origin, RATE_LIMIT_CALLER_PER_MINUTE: '2' } });
+    const limited = await harness.gateway({ wechat: simulator, env: { WECHAT_APPS: JSON.stringify(demoCredentials()), CORS_ORIGINS: site.origin, RATE_LIMIT_CALLER_PER_MINUTE: '2' } });
     const other = await browser.context.newPage();
     try {
       await other.goto(`${site.origin}/?gateway=${encodeURIComponent(limited.url)}&appids=${frozenFoodsOA.appid}`);

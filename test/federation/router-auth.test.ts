@@ -13,9 +13,10 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { parse } from 'graphql';
 import { request } from 'undici';
 import { SUBGRAPH_FILE } from '../../src/graphql/print-schema';
-import { DEMO_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { DEMO_ACCOUNTS, type Simulator } from '../../src/simulator';
 import { signToken, TEST_JWT_SECRET } from '../support/auth';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import type { TestGateway } from '../support/gateway';
+import { useHarness } from '../support/harness';
 
 const QUERY = 'query($a: String!) { app(appid: $a) { appid openAccount { __typename } } }';
 const { acmeCoffeeOA } = DEMO_ACCOUNTS;
@@ -91,14 +92,10 @@ describe('Apollo Gateway in front of the gateway: the Authorization header', () 
   let subgraph: TestGateway;
   let token: string;
 
+  const harness = useHarness('all');
   beforeAll(async () => {
-    simulator = await startSimulator({ seed: true });
-    subgraph = await startTestGateway({ simulator, env: { WECHAT_APPS: JSON.stringify(demoCredentials()), AUTH_JWT_SECRET: TEST_JWT_SECRET } });
+    ({ simulator, gateway: subgraph } = await harness.demo({ AUTH_JWT_SECRET: TEST_JWT_SECRET }));
     token = await signToken({ sub: 'frontend', appids: [acmeCoffeeOA.appid], scope: 'openaccount:read' });
-  });
-  afterAll(async () => {
-    await subgraph.stop();
-    await simulator.close();
   });
 
   it('forwarded by willSendRequest: the caller is known and served', async () => {
@@ -131,14 +128,10 @@ describe('Hive Gateway in front of the gateway: the Authorization header', () =>
   let subgraph: TestGateway;
   let token: string;
 
+  const harness = useHarness('all');
   beforeAll(async () => {
-    simulator = await startSimulator({ seed: true });
-    subgraph = await startTestGateway({ simulator, env: { WECHAT_APPS: JSON.stringify(demoCredentials()), AUTH_JWT_SECRET: TEST_JWT_SECRET } });
+    ({ simulator, gateway: subgraph } = await harness.demo({ AUTH_JWT_SECRET: TEST_JWT_SECRET }));
     token = await signToken({ sub: 'frontend', appids: [acmeCoffeeOA.appid], scope: 'openaccount:read' });
-  });
-  afterAll(async () => {
-    await subgraph.stop();
-    await simulator.close();
   });
 
   it('with propagateHeaders: the caller is known and served', async () => {

@@ -8,9 +8,10 @@ import { createInterface } from 'node:readline';
 import { request } from 'undici';
 import { UnbindOpenAccountDocument } from '../../client';
 import { SCENARIOS } from '../../src/simulator/scenarios';
-import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, type Simulator } from '../../src/simulator';
 import { launchBrowser } from '../support/browser';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import type { TestGateway } from '../support/gateway';
+import { useHarness } from '../support/harness';
 
 const UNBIND = '/cgi-bin/open/unbind';
 const { acmeCoffeeOA } = DEMO_ACCOUNTS;
@@ -28,14 +29,11 @@ describe('the simulator control surface: scenarios on demand', () => {
   let gateway: TestGateway;
   let base: string;
 
+  const harness = useHarness('all');
   beforeAll(async () => {
-    simulator = await startSimulator({ seed: true, control: true });
+    simulator = await harness.simulator({ control: true });
     base = simulator.controlUrl!;
-    gateway = await startTestGateway({ simulator, env: { WECHAT_APPS: APPS, OPERATION_TIMEOUT_MS: '4000' } });
-  });
-  afterAll(async () => {
-    await gateway.stop();
-    await simulator.close();
+    gateway = await harness.gateway({ wechat: simulator, env: { WECHAT_APPS: APPS, OPERATION_TIMEOUT_MS: '4000' } });
   });
   beforeEach(async () => expect((await control(base, 'POST', 'reset')).status).toBe(200));
 
@@ -122,7 +120,7 @@ describe('the simulator control surface: scenarios on demand', () => {
   });
 
   it('OverloadedError by hand: one upstream slot held by a hanging unbind, a second unbind', async () => {
-    const tight = await startTestGateway({ simulator, env: { WECHAT_APPS: APPS, OPERATION_TIMEOUT_MS: '3000', WECHAT_MAX_IN_FLIGHT: '1', WECHAT_MAX_QUEUE: '0' } });
+    const tight = await harness.gateway({ wechat: simulator, env: { WECHAT_APPS: APPS, OPERATION_TIMEOUT_MS: '3000', WECHAT_MAX_IN_FLIGHT: '1', WECHAT_MAX_QUEUE: '0' } });
     try {
       await control(base, 'POST', 'scenarios/hang');
       const first = tight.executeOk(UnbindOpenAccountDocument, { appid: acmeCoffeeOA.appid, openAppid: ACME_OPEN });
@@ -137,8 +135,9 @@ describe('the simulator control surface: scenarios on demand', () => {
 });
 
 describe('the control surface is off unless asked for', () => {
+  const harness = useHarness();
   it('a simulator started without control answers /_control/ as WeChat answers any unknown path', async () => {
-    const simulator = await startSimulator({ seed: true });
+    const simulator = await harness.simulator();
     try {
       expect(simulator.controlUrl).toBeUndefined();
       const response = await request(`${simulator.url}/_control/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
@@ -150,7 +149,7 @@ describe('the control surface is off unless asked for', () => {
   });
 
   it('the embedded simulator of a development gateway has it, and the gateway logs its URL', async () => {
-    const gateway = await startTestGateway({ env: { NODE_ENV: 'development' } });
+    const gateway = await harness.gateway({ env: { NODE_ENV: 'development' } });
     try {
       const line = gateway.logs.find((l) => l.includes('WeChat scenarios on demand'));
       expect(line).toBeDefined();
