@@ -86,6 +86,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       return {
         openAccounts,
         loaders: createOpenAccountLoaders(openAccounts, config.wechat.readConcurrency),
+        quota: wechat.quota.withDeadline(deadline),
+        requests: wechat.requests.withDeadline(deadline),
         caller,
         chargeAppid: chargeOncePerOperation(rateLimits),
         deadline,

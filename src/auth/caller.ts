@@ -1,7 +1,10 @@
 import { GraphQLError } from 'graphql';
 
-/** What a caller may do. Reads are WeChat get/have; writes are create, bind and unbind. */
-export const SCOPES = ['openaccount:read', 'openaccount:write'] as const;
+/**
+ * What a caller may do. Reads are WeChat get/have and apiQuota; writes are create, bind, unbind
+ * and clearApiQuota; diagnose is wechatRequest, which shows what an account sent to WeChat.
+ */
+export const SCOPES = ['openaccount:read', 'openaccount:write', 'wechat:diagnose'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** The appids a caller may act on: a list, or every appid ("*"). */

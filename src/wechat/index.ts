@@ -2,6 +2,9 @@ import type { Store } from '../stores/store';
 import { AuthorizerTokenProvider } from './component/authorizer-token';
 import { ComponentCallback } from './component/callback';
 import { ComponentTokenProvider, type ComponentCredentials } from './component/component-token';
+import { AccountCaller } from './calls/account-call';
+import { QuotaApi } from './calls/quota';
+import { RidApi } from './calls/rid';
 import { OpenAccountApi } from './open-account';
 import { CredentialRouter } from './tokens/credential-router';
 import { SharedTokenCache } from './tokens/shared-token-cache';
@@ -20,6 +23,10 @@ export interface WeChatOptions extends TransportOptions {
 /** The WeChat layer, assembled: what the GraphQL layer may call, and how to shut it down. */
 export interface WeChat {
   readonly openAccounts: OpenAccountApi;
+  /** An account's API quotas (quota/get, clear_quota). */
+  readonly quota: QuotaApi;
+  /** What WeChat saw of a call, by its rid (rid/get), credentials removed. */
+  readonly requests: RidApi;
   /** The platform's authorization event handler (POST /wechat/component/callback), in platform mode. */
   readonly componentCallback: ComponentCallback | undefined;
   /** Upstream requests in flight and queued, now. */
@@ -38,8 +45,12 @@ export function createWeChat(options: WeChatOptions): WeChat {
     authorizers = new AuthorizerTokenProvider(transport, options.component.appid, componentTokens, options.store, cache);
     componentCallback = new ComponentCallback(options.component, options.store, authorizers, options.logger);
   }
+  const router = new CredentialRouter(own, authorizers);
+  const caller = new AccountCaller(transport, router);
   return {
-    openAccounts: new OpenAccountApi(transport, new CredentialRouter(own, authorizers)),
+    openAccounts: new OpenAccountApi(transport, router),
+    quota: new QuotaApi(caller),
+    requests: new RidApi(caller),
     componentCallback,
     load: () => transport.load(),
     close: () => transport.close(),

@@ -193,7 +193,7 @@ export class WeChatTransport {
       if (request.signal?.aborted) return failure(deadlineFailure(stage, 'maybe'));
       return failure(classifyNetworkError(error, stage));
     }
-    return decode(status, text, stage);
+    return decode(status, text, stage, request.path);
   }
 
   /** One log line and one metric per upstream request. Path only: the query holds the access token. */
@@ -251,7 +251,7 @@ function unavailable(...args: Parameters<typeof unavailableFailure>): WeChatResu
 }
 
 /** WeChat answers HTTP 200 for errors too: errcode alone tells success from failure. */
-function decode(status: number, text: string, stage: 'call' | 'token'): WeChatResult<WeChatBody> {
+function decode(status: number, text: string, stage: 'call' | 'token', path: string): WeChatResult<WeChatBody> {
   if (status !== 200) return unavailable('http-status', `HTTP ${status}`, stage, status);
   let body: unknown;
   try {
@@ -269,7 +269,7 @@ function decode(status: number, text: string, stage: 'call' | 'token'): WeChatRe
     return unavailable('bad-response', 'errcode is not an integer', stage, status);
   }
   const errmsg = typeof record['errmsg'] === 'string' ? record['errmsg'] : '';
-  return failure({ kind: 'errcode', errcode, errmsg, rid: requestIdOf(errmsg), stage });
+  return failure({ kind: 'errcode', errcode, errmsg, rid: requestIdOf(errmsg), stage, path });
 }
 
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);

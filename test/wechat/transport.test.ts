@@ -54,7 +54,7 @@ describe('WeChatTransport', () => {
     const transport = transportFor(url);
     expect(await transport.send({ method: 'GET', path: '/x' })).toEqual({
       ok: false,
-      failure: { kind: 'errcode', errcode: 89003, errmsg: 'open is not created by api rid: 1a2b-3c', rid: '1a2b-3c', stage: 'call' },
+      failure: { kind: 'errcode', errcode: 89003, errmsg: 'open is not created by api rid: 1a2b-3c', rid: '1a2b-3c', stage: 'call', path: '/x' },
     });
     await transport.close();
     await closeServer(server);
