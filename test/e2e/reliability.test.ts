@@ -55,13 +55,22 @@ describe('reliability: faults, ambiguous outcomes, overload', () => {
       expect(sim.calls(UNBIND)).toBe(4); // the first call and 3 retries
     });
 
-    it('45011 (too frequent) is retried too; other errcodes are not', async () => {
+    it('45011 (minute quota) is not retried within the call: one upstream call, retryable, retryAfterSeconds until the next minute', async () => {
       const { sim, gateway } = await setUp();
       sim.injectFault({ path: UNBIND, kind: 'errcode', errcode: 45011, times: 1 });
-      expect(await unbind(gateway)).toMatchObject({ __typename: 'UnbindOpenAccountSuccess' });
-      sim.resetCounters();
+      const answer = await unbind(gateway);
+      expect(answer).toMatchObject({ __typename: 'OtherWeChatError', errcode: 45011, retryable: true });
+      expect(sim.calls(UNBIND)).toBe(1);
+      expect(sim.applied(UNBIND)).toBe(0);
+      const retryAfter = (answer as { retryAfterSeconds?: number | null }).retryAfterSeconds;
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+    });
+
+    it('other errcodes are not retried either', async () => {
+      const { sim, gateway } = await setUp();
       sim.injectFault({ path: UNBIND, kind: 'errcode', errcode: 45009, times: Infinity });
-      expect(await unbind(gateway)).toMatchObject({ __typename: 'OtherWeChatError', errcode: 45009, retryable: false });
+      expect(await unbind(gateway)).toMatchObject({ __typename: 'OtherWeChatError', errcode: 45009, retryable: false, retryAfterSeconds: null });
       expect(sim.calls(UNBIND)).toBe(1);
     });
   });
