@@ -60,7 +60,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       '*** NO REAL WECHAT CONFIGURED: using the embedded WeChat simulator with demo data. Set WECHAT_API_BASE (and WECHAT_APPS) to call WeChat. ***',
     );
   }
-  const metrics = new Metrics(() => wechat.load());
+  const metrics = new Metrics(() => wechat.load(), config.wechat.component === undefined ? undefined : () => wechat.ticketAgeSeconds());
   const store = await openStore({ redisUrl: config.redisUrl, redisKeyPrefix: config.store.redisKeyPrefix, stateFile: config.store.stateFile, logger });
   const wechat = createWeChat({ ...config.wechat, baseUrls, apps, logger, observer: metrics, store });
   const componentCallback = wechat.componentCallback;
@@ -117,6 +117,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     ]),
   });
   logger.info({ url: server.url, explorer: config.explorer, credentialStore: store.kind, platform: config.wechat.component?.appid }, 'gateway ready');
+  // Now that the callback is served, the platform may ask WeChat to push its verify ticket.
+  wechat.start();
   return {
     url: server.url,
     simulator,

@@ -35,6 +35,8 @@ export interface Config {
     readonly breakerHalfOpenMs: number;
     /** The third-party platform, when the gateway acts for merchants that authorised it. */
     readonly component: ComponentCredentials | undefined;
+    /** Platform mode: a verify ticket older than this (or none at start) makes the gateway ask WeChat to push again; 0: never. */
+    readonly ticketMaxAgeMs: number;
   };
   /** Where credentials live: Redis when `redisUrl` is set, else memory and `stateFile`. */
   readonly store: {
@@ -123,6 +125,8 @@ const schema = z.object({
   WECHAT_MAX_QUEUE: integer(0, 1_000_000).default(1_024),
   WECHAT_BREAKER_THRESHOLD: integer(1, 1_000).default(5),
   WECHAT_BREAKER_HALF_OPEN_MS: integer(100, 600_000).default(10_000),
+  // Under 12 hours, a ticket's life: asking after it expired is too late.
+  WECHAT_TICKET_MAX_AGE_SECONDS: integer(0, 11 * 3_600).default(3_600),
   OPERATION_TIMEOUT_MS: integer(100, 120_000).default(15_000),
   SHUTDOWN_GRACE_MS: integer(0, 600_000).default(30_000),
   MAX_ENTITY_REPRESENTATIONS: integer(1, 10_000).default(500),
@@ -243,6 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       breakerThreshold: e.WECHAT_BREAKER_THRESHOLD,
       breakerHalfOpenMs: e.WECHAT_BREAKER_HALF_OPEN_MS,
       component,
+      ticketMaxAgeMs: e.WECHAT_TICKET_MAX_AGE_SECONDS * 1000,
     },
     store: { stateFile: e.STATE_FILE, redisKeyPrefix: e.REDIS_KEY_PREFIX },
     operationTimeoutMs: e.OPERATION_TIMEOUT_MS,

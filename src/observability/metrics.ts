@@ -19,7 +19,8 @@ export class Metrics implements WeChatObserver {
   private readonly tokenFetches: Counter<'path' | 'outcome'>;
   private readonly breaker: Gauge<'origin'>;
 
-  constructor(upstreamLoad: () => { inFlight: number; queued: number }) {
+  /** `ticketAgeSeconds`: in platform mode, the stored verify ticket's age. */
+  constructor(upstreamLoad: () => { inFlight: number; queued: number }, ticketAgeSeconds?: () => Promise<number | undefined>) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
     this.operations = new Counter({ name: 'gateway_operations_total', help: 'Root fields resolved, by field and result type (the union member, or "error" for a GraphQL error).', labelNames: ['field', 'result'], registers });
@@ -30,6 +31,8 @@ export class Metrics implements WeChatObserver {
     this.tokenFetches = new Counter({ name: 'wechat_token_fetches_total', help: 'Access-token requests to WeChat, by token path and outcome.', labelNames: ['path', 'outcome'], registers });
     this.breaker = new Gauge({ name: 'wechat_circuit_state', help: 'Circuit state per WeChat domain: 0 closed, 1 half-open, 2 open.', labelNames: ['origin'], registers });
     new Gauge({ name: 'wechat_upstream_in_flight', help: 'Requests to WeChat in flight now.', registers, collect() { this.set(upstreamLoad().inFlight); } });
+    // NaN when no ticket is stored: "no ticket" must not read as "fresh".
+    if (ticketAgeSeconds !== undefined) new Gauge({ name: 'wechat_component_ticket_age_seconds', help: "Age of the platform's stored component_verify_ticket (valid for 12 hours; WeChat pushes one every 10 minutes); NaN when none. Platform mode only.", registers, async collect() { this.set((await ticketAgeSeconds()) ?? Number.NaN); } });
     new Gauge({ name: 'wechat_upstream_queued', help: 'Requests to WeChat waiting for a slot now.', registers, collect() { this.set(upstreamLoad().queued); } });
   }
 

@@ -2,6 +2,7 @@ import type { Store } from '../stores/store';
 import { AuthorizerTokenProvider } from './component/authorizer-token';
 import { ComponentCallback } from './component/callback';
 import { ComponentTokenProvider, type ComponentCredentials } from './component/component-token';
+import { TicketKeeper } from './component/ticket-keeper';
 import { AccountCaller } from './calls/account-call';
 import { QuotaApi } from './calls/quota';
 import { RidApi } from './calls/rid';
@@ -18,6 +19,8 @@ export interface WeChatOptions extends TransportOptions {
   readonly component: ComponentCredentials | undefined;
   /** Where tokens, the verify ticket and refresh tokens live. */
   readonly store: Store;
+  /** Platform mode: a stored verify ticket older than this (or none) makes the gateway ask WeChat to push again; 0: never. */
+  readonly ticketMaxAgeMs?: number;
 }
 
 /** The WeChat layer, assembled: what the GraphQL layer may call, and how to shut it down. */
@@ -31,6 +34,10 @@ export interface WeChat {
   readonly componentCallback: ComponentCallback | undefined;
   /** Upstream requests in flight and queued, now. */
   load(): { inFlight: number; queued: number };
+  /** Platform mode: the stored verify ticket's age in seconds (undefined: none, or not a platform). */
+  ticketAgeSeconds(): Promise<number | undefined>;
+  /** Starts background work (the platform's ticket keeper); call once the callback route is served. */
+  start(): void;
   close(): Promise<void>;
 }
 
@@ -40,7 +47,9 @@ export function createWeChat(options: WeChatOptions): WeChat {
   const own = new StableTokenProvider(transport, options.apps, cache);
   let authorizers: AuthorizerTokenProvider | undefined;
   let componentCallback: ComponentCallback | undefined;
+  let ticketKeeper: TicketKeeper | undefined;
   if (options.component !== undefined) {
+    ticketKeeper = new TicketKeeper(transport, options.component, options.store, options.logger, { maxAgeMs: options.ticketMaxAgeMs ?? DEFAULT_TICKET_MAX_AGE_MS });
     const componentTokens = new ComponentTokenProvider(transport, options.component, options.store, cache);
     authorizers = new AuthorizerTokenProvider(transport, options.component.appid, componentTokens, options.store, cache);
     componentCallback = new ComponentCallback(options.component, options.store, authorizers, options.logger);
@@ -53,6 +62,14 @@ export function createWeChat(options: WeChatOptions): WeChat {
     requests: new RidApi(caller),
     componentCallback,
     load: () => transport.load(),
-    close: () => transport.close(),
+    ticketAgeSeconds: () => ticketKeeper?.ticketAgeSeconds() ?? Promise.resolve(undefined),
+    start: () => ticketKeeper?.start(),
+    async close() {
+      await ticketKeeper?.stop();
+      await transport.close();
+    },
   };
 }
+
+/** An hour: six missed pushes, and still 11 hours before the last ticket stops working. */
+export const DEFAULT_TICKET_MAX_AGE_MS = 3_600_000;
