@@ -50,7 +50,7 @@ const CATALOGUE: ReadonlyMap<number, ErrcodeInfo> = new Map<number, ErrcodeInfo>
   [43002, { retryable: false, explanation: 'WeChat expected a POST for this API (require POST method): the gateway used the wrong HTTP method. Nothing was done; report it as a gateway bug.' }],
   [44002, { retryable: false, explanation: 'WeChat received an empty POST body (empty post data). Nothing was done; report it as a gateway bug.' }],
   [61003, { retryable: false, explanation: 'The account has not authorised this third-party platform, or has revoked it. Ask the merchant to authorise the platform again.' }],
-  [61010, { retryable: false, explanation: 'The authorisation code is used or has expired (codes last an hour and work once). The merchant must authorise the platform again to push a new one.' }],
+  [61010, { retryable: false, explanation: 'The authorisation code is used or has expired (codes work once, within an hour). If it was a repeated push of a code already exchanged, nothing is needed; else ask the merchant to authorise the platform again.' }],
   [61011, { retryable: false, explanation: 'WeChat does not know WECHAT_COMPONENT_APPID as a third-party platform (invalid component). Check WECHAT_COMPONENT_APPID against the WeChat Open Platform console.' }],
   [61004, { retryable: false, explanation: 'The gateway\'s outbound IP address is not on the third-party platform\'s whitelist.' }],
   [61005, { retryable: true, explanation: 'The component_verify_ticket has expired; WeChat pushes a new one every 10 minutes.' }],
