@@ -29,7 +29,8 @@ const parser = new XMLParser({ parseTagValue: false, processEntities: false, ign
  *   authorizer's refresh token stored;
  * - `unauthorized`: the authorizer's refresh token and token are forgotten.
  * The answer is `success`. When storing or the exchange fails, the answer is 503, so WeChat
- * pushes the event again (an authorisation code lasts an hour). No credential (ticket, code,
+ * pushes the event again (an authorisation code lasts an hour); except a code WeChat says is
+ * used or expired (61010), which no re-push can fix. No credential (ticket, code,
  * token, key) is ever put in an answer or a log line.
  */
 export class ComponentCallback {
