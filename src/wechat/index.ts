@@ -1,26 +1,49 @@
-import type { Store } from '../stores/store';
-import { AuthorizerTokenProvider } from './component/authorizer-token';
+/**
+ * The WeChat layer's only door: what the layers above (GraphQL, auth, the composition root) may
+ * use. It knows WeChat and nothing of GraphQL or of serving HTTP. Inside, the layers call only
+ * downward: calls/ → tokens/ → transport/ → vocabulary/; component/ (the platform's push
+ * receiver) uses tokens/; tokens/ and component/ use the stores.
+ */
+import type { Store } from '../stores';
+import { AuthorizerTokenProvider } from './tokens/authorizer-token';
 import { ComponentCallback } from './component/callback';
-import { ComponentTokenProvider, type ComponentCredentials } from './component/component-token';
-import { TicketKeeper } from './component/ticket-keeper';
+import { ComponentTokenProvider, type ComponentCredentials } from './tokens/component-token';
+import { OpenAccountApi } from './calls/open-account';
 import { AccountCaller } from './calls/account-call';
 import { QuotaApi } from './calls/quota';
 import { RidApi } from './calls/rid';
-import { OpenAccountApi } from './open-account';
+import { TicketKeeper } from './tokens/ticket-keeper';
 import { CredentialRouter } from './tokens/credential-router';
 import { SharedTokenCache } from './tokens/shared-token-cache';
 import { StableTokenProvider } from './tokens/stable-token';
-import { WeChatTransport, type TransportOptions } from './transport';
+import { WeChatTransport, type TransportOptions } from './transport/wechat-transport';
 
-export interface WeChatOptions extends TransportOptions {
+export { APPID_RULE, isAppId } from './vocabulary/appid';
+export { describeErrcode, retryAfterSeconds } from './vocabulary/errcodes';
+export type * from './vocabulary/result';
+export { Deadline } from './transport/deadline';
+export type { WeChatObserver } from './transport/observer';
+export type { OpenAccountApi } from './calls/open-account';
+export { CGI_PATH_RULE, isCgiPath, type ApiQuota, type QuotaApi } from './calls/quota';
+export { isRequestId, RID_RULE, type RequestRecord, type RidApi } from './calls/rid';
+export type { ComponentCredentials } from './tokens/component-token';
+export type { ComponentCallback } from './component/callback';
+
+/** What the configuration gives the WeChat layer (src/config.ts reads it from the environment). */
+export interface WeChatConfig extends Omit<TransportOptions, 'logger' | 'observer' | 'retry'> {
   /** appid → appsecret, for accounts that call for themselves. */
   readonly apps: ReadonlyMap<string, string>;
   /** The third-party platform, when the gateway acts for authorizers. */
   readonly component: ComponentCredentials | undefined;
+  /** Upstream reads one GraphQL operation may have in flight at once (its loaders' cap). */
+  readonly readConcurrency: number;
+  /** Platform mode: a stored verify ticket older than this (or none) makes the gateway ask WeChat to push again; 0: never. */
+  readonly ticketMaxAgeMs: number;
+}
+
+export interface WeChatOptions extends TransportOptions, Omit<WeChatConfig, keyof TransportOptions> {
   /** Where tokens, the verify ticket and refresh tokens live. */
   readonly store: Store;
-  /** Platform mode: a stored verify ticket older than this (or none) makes the gateway ask WeChat to push again; 0: never. */
-  readonly ticketMaxAgeMs?: number;
 }
 
 /** The WeChat layer, assembled: what the GraphQL layer may call, and how to shut it down. */
@@ -49,7 +72,7 @@ export function createWeChat(options: WeChatOptions): WeChat {
   let componentCallback: ComponentCallback | undefined;
   let ticketKeeper: TicketKeeper | undefined;
   if (options.component !== undefined) {
-    ticketKeeper = new TicketKeeper(transport, options.component, options.store, options.logger, { maxAgeMs: options.ticketMaxAgeMs ?? DEFAULT_TICKET_MAX_AGE_MS });
+    ticketKeeper = new TicketKeeper(transport, options.component, options.store, options.logger, { maxAgeMs: options.ticketMaxAgeMs });
     const componentTokens = new ComponentTokenProvider(transport, options.component, options.store, cache);
     authorizers = new AuthorizerTokenProvider(transport, options.component.appid, componentTokens, options.store, cache);
     componentCallback = new ComponentCallback(options.component, options.store, authorizers, options.logger);
@@ -70,6 +93,3 @@ export function createWeChat(options: WeChatOptions): WeChat {
     },
   };
 }
-
-/** An hour: six missed pushes, and still 11 hours before the last ticket stops working. */
-export const DEFAULT_TICKET_MAX_AGE_MS = 3_600_000;

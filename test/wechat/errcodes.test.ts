@@ -1,5 +1,5 @@
-import { describeErrcode, requestIdOf, retryAfterSeconds } from '../../src/wechat/errcodes';
-import { RETRY_POLICY } from '../../src/wechat/retry-policy';
+import { describeErrcode, requestIdOf, retryAfterSeconds } from '../../src/wechat/vocabulary/errcodes';
+import { RETRY_POLICY } from '../../src/wechat/transport/retry-policy';
 
 describe('errcode catalogue', () => {
   it('finds the request id WeChat appends to errmsg', () => {

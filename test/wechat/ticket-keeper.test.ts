@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { RedisStore } from '../../src/stores';
-import { TicketKeeper } from '../../src/wechat/component/ticket-keeper';
-import { WeChatTransport } from '../../src/wechat/transport';
+import { TicketKeeper } from '../../src/wechat/tokens/ticket-keeper';
+import { WeChatTransport } from '../../src/wechat/transport/wechat-transport';
 
 const REDIS_URL = process.env['TEST_REDIS_URL']!;
 const START = '/cgi-bin/component/api_start_push_ticket';

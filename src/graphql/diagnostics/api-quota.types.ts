@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { ApiQuota as Quota } from '../../wechat/calls/quota';
+import type { ApiQuota as Quota } from '../../wechat';
 import { CgiPathNotQueryableError, InvalidCgiPathError, QuotaClearLimitReachedError } from '../errors/diagnostics-error.types';
 import { resultUnion } from '../errors/result-union';
 import { InvalidAppIdError } from '../errors/wechat-error.types';

@@ -1,6 +1,5 @@
 import { Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { CGI_PATH_RULE, isCgiPath } from '../../wechat/calls/quota';
-import { isRequestId, RID_RULE } from '../../wechat/calls/rid';
+import { CGI_PATH_RULE, isCgiPath, isRequestId, RID_RULE } from '../../wechat';
 import { AppIdArg, CheckedStringArg } from '../appid-arg';
 import type { GatewayContext } from '../context';
 import { ApiQuota, ApiQuotaResult, ClearApiQuotaResult, ClearApiQuotaSuccess } from './api-quota.types';

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { RequestRecord } from '../../wechat/calls/rid';
+import type { RequestRecord } from '../../wechat';
 import { InvalidRequestIdError, RequestIdNotFoundError, RequestIdNotPermittedError } from '../errors/diagnostics-error.types';
 import { resultUnion } from '../errors/result-union';
 

@@ -1,8 +1,8 @@
-import type { Deadline } from '../deadline';
-import type { WeChatResult } from '../result';
+import type { Deadline } from '../transport/deadline';
+import type { WeChatResult } from '../vocabulary/result';
 import type { TokenProvider } from '../tokens/token-provider';
-import type { WeChatBody, WeChatTransport } from '../transport';
-import { withToken } from '../with-token';
+import type { WeChatBody, WeChatTransport } from '../transport/wechat-transport';
+import { withToken } from '../tokens/with-token';
 
 /**
  * Makes one WeChat call for an account with that account's access token in the query

@@ -1,5 +1,5 @@
-import type { Deadline } from '../deadline';
-import { success, type WeChatResult } from '../result';
+import type { Deadline } from '../transport/deadline';
+import { success, type WeChatResult } from '../vocabulary/result';
 import { countField, malformedAnswer, objectField, type AccountCaller } from './account-call';
 
 /** One API's daily quota for an account, as WeChat counts it. */

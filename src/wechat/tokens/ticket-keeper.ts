@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ExponentialBackoff, handleWhenResult, retry } from 'cockatiel';
 import type { Logger } from 'pino';
-import { StoreUnavailableError, type Store } from '../../stores/store';
-import { startPushTicket } from '../calls/start-push-ticket';
-import type { WeChatResult } from '../result';
-import type { WeChatTransport } from '../transport';
+import { StoreUnavailableError, type Store } from '../../stores';
+import { startPushTicket } from './start-push-ticket';
+import type { WeChatResult } from '../vocabulary/result';
+import type { WeChatTransport } from '../transport/wechat-transport';
 import type { ComponentCredentials } from './component-token';
 
 export interface TicketKeeperOptions {

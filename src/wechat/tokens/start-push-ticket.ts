@@ -1,5 +1,5 @@
-import { success, type WeChatResult } from '../result';
-import type { WeChatTransport } from '../transport';
+import { success, type WeChatResult } from '../vocabulary/result';
+import type { WeChatTransport } from '../transport/wechat-transport';
 
 /**
  * `POST /cgi-bin/component/api_start_push_ticket` `{component_appid, component_secret}` →
