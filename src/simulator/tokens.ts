@@ -23,10 +23,19 @@ interface TokenRecord {
 /** WeChat renews a stable token this long before it expires, and a replaced plain token works this much longer. */
 const GRACE_MS = 300_000;
 
+/** stable_token `force_refresh: true`: 20 a day per account, and not again within 30 seconds. */
+export const FORCE_REFRESHES_PER_DAY = 20;
+export const FORCE_REFRESH_INTERVAL_MS = 30_000;
+
+/** WeChat's days are Beijing's (UTC+8). */
+const beijingDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+
 export class TokenState {
   private readonly tokens = new Map<string, TokenRecord>();
   /** The latest token of each kind per appid: the two kinds are isolated from each other, as on WeChat. */
   private readonly latest = new Map<string, string>();
+  /** appid → today's force refreshes (Beijing day) and when the last one was. */
+  private readonly forced = new Map<string, { day: string; count: number; last: number }>();
   readonly ttlMs: number;
 
   constructor(
@@ -103,6 +112,14 @@ export class TokenState {
     const currentToken = this.latest.get(key);
     const current = currentToken === undefined ? undefined : this.tokens.get(currentToken);
     if (force_refresh === true) {
+      const history = this.forced.get(id);
+      const today = history !== undefined && history.day === beijingDay(now) ? history : { day: beijingDay(now), count: 0, last: -Infinity };
+      // Within 30 s of the last force refresh: the same token again, nothing refreshed.
+      if (currentToken !== undefined && current && now - today.last < FORCE_REFRESH_INTERVAL_MS && now < current.validUntil) {
+        return { answer: { access_token: currentToken, expires_in: seconds(current.validUntil - now) }, tokenFor: id };
+      }
+      if (today.count >= FORCE_REFRESHES_PER_DAY) return fail(45009);
+      this.forced.set(id, { day: today.day, count: today.count + 1, last: now });
       // force_refresh invalidates the previous stable token at once.
       if (currentToken !== undefined) this.tokens.delete(currentToken);
     } else if (currentToken !== undefined && current && current.validUntil - now > this.renewMarginMs()) {

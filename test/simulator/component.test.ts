@@ -80,7 +80,9 @@ describe('simulator: third-party platform calls and pushes', () => {
     const exchange = () => post(sim, `/cgi-bin/component/api_query_auth?component_access_token=${c}`, { component_appid: COMPONENT.componentAppid, authorization_code: code });
     const answer = await exchange();
     expect(answer.authorization_info).toMatchObject({ authorizer_appid: APPID, authorizer_access_token: expect.any(String), authorizer_refresh_token: expect.any(String) });
-    expect((await exchange()).errcode).toBe(40029);
+    // A used code: 61010 code is expired (40029 is a code never issued).
+    expect(await exchange()).toEqual({ errcode: 61010, errmsg: expect.stringMatching(/^code is expired rid: /) });
+    expect((await post(sim, `/cgi-bin/component/api_query_auth?component_access_token=${c}`, { component_appid: COMPONENT.componentAppid, authorization_code: 'queryauthcode@@@never-issued' })).errcode).toBe(40029);
     const token = (answer.authorization_info as { authorizer_access_token: string }).authorizer_access_token;
     expect(await sim.pushes.unauthorize(APPID)).toEqual({ status: 200, text: 'success' });
     expect(callback.events[2]).toContain('<InfoType><![CDATA[unauthorized]]>');
