@@ -13,6 +13,7 @@ import { AccountCaller } from './calls/account-call';
 import { QuotaApi } from './calls/quota';
 import { RidApi } from './calls/rid';
 import { TicketKeeper } from './tokens/ticket-keeper';
+import { ReadCache } from './calls/read-cache';
 import { CredentialRouter } from './tokens/credential-router';
 import { SharedTokenCache } from './tokens/shared-token-cache';
 import { StableTokenProvider } from './tokens/stable-token';
@@ -23,7 +24,8 @@ export { describeErrcode, retryAfterSeconds } from './vocabulary/errcodes';
 export type * from './vocabulary/result';
 export { Deadline } from './transport/deadline';
 export type { WeChatObserver } from './transport/observer';
-export type { OpenAccountApi } from './calls/open-account';
+export type { OpenAccountApi, OperationChanges } from './calls/open-account';
+export type { Fetched } from './calls/read-cache';
 export { CGI_PATH_RULE, isCgiPath, type ApiQuota, type QuotaApi } from './calls/quota';
 export { isRequestId, RID_RULE, type RequestRecord, type RidApi } from './calls/rid';
 export type { ComponentCredentials } from './tokens/component-token';
@@ -39,10 +41,14 @@ export interface WeChatConfig extends Omit<TransportOptions, 'logger' | 'observe
   readonly readConcurrency: number;
   /** Platform mode: a stored verify ticket older than this (or none) makes the gateway ask WeChat to push again; 0: never. */
   readonly ticketMaxAgeMs: number;
+  /** How long get and have answers are cached in the store (WECHAT_READ_CACHE_SECONDS); undefined: no read cache. */
+  readonly readCacheSeconds: number | undefined;
+  /** How far from now a platform push's timestamp may be, in seconds, either way. */
+  readonly pushWindowSeconds: number;
 }
 
 export interface WeChatOptions extends TransportOptions, Omit<WeChatConfig, keyof TransportOptions> {
-  /** Where tokens, the verify ticket and refresh tokens live. */
+  /** Where tokens, the verify ticket and refresh tokens live, and the read cache. */
   readonly store: Store;
 }
 
@@ -75,12 +81,15 @@ export function createWeChat(options: WeChatOptions): WeChat {
     ticketKeeper = new TicketKeeper(transport, options.component, options.store, options.logger, { maxAgeMs: options.ticketMaxAgeMs });
     const componentTokens = new ComponentTokenProvider(transport, options.component, options.store, cache);
     authorizers = new AuthorizerTokenProvider(transport, options.component.appid, componentTokens, options.store, cache);
-    componentCallback = new ComponentCallback(options.component, options.store, authorizers, options.logger);
+    componentCallback = new ComponentCallback(options.component, options.store, authorizers, options.logger, { windowSeconds: options.pushWindowSeconds });
   }
+  const readCache = options.readCacheSeconds
+    ? new ReadCache(options.store, { ttlSeconds: options.readCacheSeconds, logger: options.logger, ...(options.observer ? { observer: options.observer } : {}) })
+    : undefined;
   const router = new CredentialRouter(own, authorizers);
   const caller = new AccountCaller(transport, router);
   return {
-    openAccounts: new OpenAccountApi(transport, router),
+    openAccounts: new OpenAccountApi(transport, router, readCache),
     quota: new QuotaApi(caller),
     requests: new RidApi(caller),
     componentCallback,

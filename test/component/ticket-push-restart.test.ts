@@ -102,14 +102,16 @@ describe('platform mode: what WeChat really does', () => {
     expect(answer.message).toContain('Ask the merchant to authorise the platform again');
   });
 
-  it('an authorisation event pushed again after its code was exchanged: 61010, answered success (not 503: a re-push cannot help)', async () => {
+  it('a later authorisation event with a code already exchanged: 61010, answered success (not 503: a re-push cannot help)', async () => {
     gateway = await start();
     await sim.pushes.pushTicket();
     const { code, expiresAt } = sim.state.components.issueAuthCode(platform.componentAppid, acmeCoffeeOA.appid);
-    const push = signedPush(platform, authorizedXml(platform.componentAppid, acmeCoffeeOA.appid, code, expiresAt, Math.floor(Date.now() / 1000)));
+    const now = Math.floor(Date.now() / 1000);
+    // The same code again in a later event (an updateauthorized that repeats it): WeChat answers 61010.
+    const push = (createTime: number, infoType?: 'updateauthorized') => signedPush(platform, authorizedXml(platform.componentAppid, acmeCoffeeOA.appid, code, expiresAt, createTime, infoType), String(createTime));
     const callback = `http://127.0.0.1:${port}/wechat/component/callback`;
-    expect(await deliver(callback, push)).toEqual({ status: 200, text: 'success' });
-    expect(await deliver(callback, push)).toEqual({ status: 200, text: 'success' });
+    expect(await deliver(callback, push(now - 1))).toEqual({ status: 200, text: 'success' });
+    expect(await deliver(callback, push(now, 'updateauthorized'))).toEqual({ status: 200, text: 'success' });
     expect(sim.counters.calls('/cgi-bin/component/api_query_auth')).toBe(2);
     expect(logged('authorisation code used or expired (61010)')).toMatchObject({ errcode: 61010 });
     expect((await openAccount(acmeCoffeeOA.appid)).__typename).toBe('OpenAccount');
