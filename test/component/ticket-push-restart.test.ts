@@ -9,9 +9,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
-import { authorizedXml, deliver, DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, signedPush, startSimulator, type Simulator } from '../../src/simulator';
+import { authorizedXml, deliver, DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, signedPush, type Simulator } from '../../src/simulator';
 import { OpenAccountDocument } from '../generated/graphql';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import type { TestGateway } from '../support/gateway';
+import { useHarness } from '../support/harness';
 import { addPlatform, newPlatform, platformEnv, runImport, type TestPlatform } from '../support/platform';
 
 const { acmeCoffeeOA } = DEMO_ACCOUNTS;
@@ -36,7 +37,8 @@ async function eventually<T>(read: () => T | undefined, what: string): Promise<T
   throw new Error(`timed out waiting for ${what}`);
 }
 
-describe('platform mode: what WeChat really does', () => {
+describe('platform mode: the gateway restarts its own ticket push and reads 61003 and 61010 as WeChat means them', () => {
+  const harness = useHarness();
   let sim: Simulator;
   let gateway: TestGateway | undefined;
   let platform: TestPlatform;
@@ -44,20 +46,14 @@ describe('platform mode: what WeChat really does', () => {
   let port: number;
 
   beforeEach(async () => {
-    sim = await startSimulator({ seed: true });
+    sim = await harness.simulator();
     platform = newPlatform();
     stateFile = join(mkdtempSync(join(tmpdir(), 'gw-ticket-')), 'credentials.json');
     port = await freePort();
     addPlatform(sim, platform, `http://127.0.0.1:${port}/wechat/component/callback`);
   });
-  afterEach(async () => {
-    await gateway?.stop();
-    gateway = undefined;
-    await sim.close();
-  });
-
   const start = (env: Record<string, string> = {}) =>
-    startTestGateway({ simulator: sim, env: { ...platformEnv(platform), STATE_FILE: stateFile, PORT: String(port), ...env } });
+    harness.gateway({ wechat: sim, env: { ...platformEnv(platform), STATE_FILE: stateFile, PORT: String(port), ...env } });
   const openAccount = async (appid: string) => (await gateway!.executeOk(OpenAccountDocument, { appid })).openAccount;
   const logged = (msg: string) => gateway!.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => String(l['msg']).startsWith(msg));
 

@@ -3,10 +3,11 @@
  * their unions arises from the simulator's state, and no credential survives in what
  * wechatRequest answers or in any log line.
  */
-import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, type Simulator } from '../../src/simulator';
 import { ApiQuotaDocument, ClearApiQuotaDocument, UnbindOpenAccountDocument, WeChatRequestDocument } from '../generated/graphql';
 import { signToken, TEST_JWT_SECRET } from '../support/auth';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import type { TestGateway } from '../support/gateway';
+import { useHarness } from '../support/harness';
 
 const { acmeCoffeeOA, acmeBakeryMP, boltBikesOA } = DEMO_ACCOUNTS;
 const ACME_OPEN = DEMO_OPEN_ACCOUNTS.acmeApi.openAppid;
@@ -16,17 +17,13 @@ const UNKNOWN_TO_WECHAT = 'wx00000000000000ff';
 const NOT_CONFIGURED = 'wx0000000000000042';
 const UNBIND = '/cgi-bin/open/unbind';
 
-describe('the diagnosis operations over HTTP', () => {
+describe('the diagnosis operations: apiQuota, clearApiQuota and wechatRequest answer every member from WeChat\'s state', () => {
+  const harness = useHarness();
   let simulator: Simulator;
   let gateway: TestGateway;
-
   beforeEach(async () => {
-    simulator = await startSimulator({ seed: true });
-    gateway = await startTestGateway({ simulator, env: { WECHAT_APPS: JSON.stringify({ ...demoCredentials(), [UNKNOWN_TO_WECHAT]: 'whatever' }) } });
-  });
-  afterEach(async () => {
-    await gateway.stop();
-    await simulator.close();
+    simulator = await harness.simulator();
+    gateway = await harness.gateway({ wechat: simulator, env: { WECHAT_APPS: JSON.stringify({ ...demoCredentials(), [UNKNOWN_TO_WECHAT]: 'whatever' }) } });
   });
 
   const quota = async (appid: string, cgiPath: string) => (await gateway.executeOk(ApiQuotaDocument, { appid, cgiPath })).apiQuota;
@@ -151,7 +148,7 @@ describe('the diagnosis operations over HTTP', () => {
 
   it('wechatRequest needs the scope wechat:diagnose; apiQuota openaccount:read; clearApiQuota openaccount:write', async () => {
     await gateway.stop();
-    gateway = await startTestGateway({ simulator, env: { WECHAT_APPS: JSON.stringify(demoCredentials()), AUTH_JWT_SECRET: TEST_JWT_SECRET } });
+    gateway = await harness.gateway({ wechat: simulator, env: { WECHAT_APPS: JSON.stringify(demoCredentials()), AUTH_JWT_SECRET: TEST_JWT_SECRET } });
     const as = async (scope: string) => ({ authorization: `Bearer ${await signToken({ sub: 'support-engineer', appids: [boltBikesOA.appid], scope })}` });
     const run = async (headers: Record<string, string>, query: string, variables: object) =>
       JSON.parse((await gateway.send({ body: JSON.stringify({ query, variables }), headers: { 'content-type': 'application/json', ...headers } })).text) as { data?: Record<string, { __typename: string } | null> | null; errors?: { extensions: Record<string, unknown> }[] };
