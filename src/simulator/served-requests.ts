@@ -19,6 +19,8 @@ export interface ServedRequest {
 }
 
 const KEPT_MS = 7 * 24 * 3_600_000;
+/** A bound on memory for long runs (the bench): the oldest go first, as they would by age. */
+const MAX_KEPT = 50_000;
 
 /** WeChat's rids: three groups of 8 hex digits, the first the Unix time. */
 export const RID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/;
@@ -30,9 +32,9 @@ export class ServedRequests {
 
   record(request: ServedRequest): void {
     this.byRid.set(request.rid, request);
-    // Forget what is past 7 days; insertion order is time order.
+    // Forget what is past 7 days, or over the bound; insertion order is time order.
     for (const [rid, r] of this.byRid) {
-      if (this.now() - r.at < KEPT_MS) break;
+      if (this.now() - r.at < KEPT_MS && this.byRid.size <= MAX_KEPT) break;
       this.byRid.delete(rid);
     }
   }
