@@ -38,6 +38,7 @@ describe('the diagnosis operations: apiQuota, clearApiQuota and wechatRequest an
 
   describe('apiQuota', () => {
     it("ApiQuota: the account's calls to that API today, as WeChat counted them", async () => {
+      simulator.state.quota.setDailyLimit(UNBIND, 1000);
       await failedUnbind();
       await failedUnbind();
       expect(await quota(boltBikesOA.appid, UNBIND)).toEqual({ __typename: 'ApiQuota', cgiPath: UNBIND, dailyLimit: 1000, used: 2, remain: 998 });
