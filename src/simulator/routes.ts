@@ -75,8 +75,10 @@ export function dispatch(
   // WeChat answers the wrong method and an empty POST with HTTP 200 and an errcode, like any error.
   if (method !== route.method) return served(fail(route.method === 'GET' ? 43001 : 43002));
   if (method === 'POST' && text.trim() === '') return served(fail(44002));
-  const acting = state.tokens.actingFor(token(query));
-  if (acting.ok && !state.quota.charge(acting.appid, path)) return served(fail(45009));
+  if (state.quota.dailyLimit(path) !== undefined) {
+    const acting = state.tokens.actingFor(token(query));
+    if (acting.ok && !state.quota.charge(acting.appid, path)) return served(fail(45009));
+  }
   try {
     return served(route.handle(state, query, parseBody(text)));
   } catch {
