@@ -105,6 +105,17 @@ describe('TicketKeeper: the platform asks WeChat to restart its ticket push', ()
     expect(lines.find((l) => l.includes('could not ask'))).toContain('"errcode":61011');
   });
 
+  it('stopping ends an ask in flight: it is not retried, and the check says it failed', async () => {
+    const wechat = await fakeWeChat(() => undefined); // never answers
+    cleanup.push(() => new Promise((r) => { wechat.server.closeAllConnections(); wechat.server.close(r); }));
+    const { keepers } = await replicas(1, wechat.url, { retryDelayMs: 10 });
+    const checking = keepers[0]!.check();
+    for (let i = 0; i < 100 && wechat.asks() === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await keepers[0]!.stop();
+    expect(await checking).toBe('failed');
+    expect(wechat.asks()).toBe(1);
+  });
+
   it('maximum age 0: never asks', async () => {
     const wechat = await fakeWeChat(ok);
     cleanup.push(() => new Promise((r) => wechat.server.close(r)));

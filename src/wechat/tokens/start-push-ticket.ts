@@ -8,11 +8,16 @@ import type { WeChatTransport } from '../transport/wechat-transport';
  * never in this answer. No token: the platform's secret is the credential.
  * (WeChat `openApi/ticket-token/api_startpushticket`; WxJava `API_START_PUSH_TICKET`.)
  */
-export async function startPushTicket(transport: WeChatTransport, component: { readonly appid: string; readonly secret: string }): Promise<WeChatResult<void>> {
+export async function startPushTicket(
+  transport: WeChatTransport,
+  component: { readonly appid: string; readonly secret: string },
+  signal?: AbortSignal,
+): Promise<WeChatResult<void>> {
   const answer = await transport.send({
     method: 'POST',
     path: '/cgi-bin/component/api_start_push_ticket',
     body: { component_appid: component.appid, component_secret: component.secret },
+    signal,
   });
   return answer.ok ? success(undefined) : answer;
 }

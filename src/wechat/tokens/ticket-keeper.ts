@@ -38,6 +38,8 @@ export class TicketKeeper {
   private running: Promise<TicketCheck> | undefined;
   private readonly owner = randomUUID();
   private readonly now: () => number;
+  /** Ends an ask in flight (and its retries) when the gateway stops. */
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly transport: WeChatTransport,
@@ -57,9 +59,11 @@ export class TicketKeeper {
     this.timer.unref();
   }
 
+  /** Stops the checks; an ask in flight is aborted, so a stop waits at most for one retry's delay. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
+    this.stopping.abort();
     await this.running;
   }
 
@@ -81,7 +85,7 @@ export class TicketKeeper {
   }
 
   private async checkOnce(): Promise<TicketCheck> {
-    if (this.options.maxAgeMs <= 0) return 'off';
+    if (this.options.maxAgeMs <= 0 || this.stopping.signal.aborted) return 'off';
     const appid = this.component.appid;
     try {
       const ticket = await this.store.getTicket(appid);
@@ -116,6 +120,6 @@ export class TicketKeeper {
       handleWhenResult((r) => !(r as WeChatResult<void>).ok && (r as { failure: { kind: string } }).failure.kind === 'unavailable'),
       { maxAttempts: this.options.retries ?? 2, backoff: new ExponentialBackoff({ initialDelay: this.options.retryDelayMs ?? 1_000, maxDelay: 10_000 }) },
     );
-    return policy.execute(() => startPushTicket(this.transport, this.component));
+    return policy.execute(({ signal }) => startPushTicket(this.transport, this.component, signal), this.stopping.signal);
   }
 }
