@@ -23,6 +23,10 @@ interface TokenRecord {
 /** WeChat renews a stable token this long before it expires, and a replaced plain token works this much longer. */
 const GRACE_MS = 300_000;
 
+/** stable_token in normal mode: 10,000 calls a minute (then 45011) and 500,000 a day (then 45009) per account. */
+export const STABLE_TOKEN_PER_MINUTE = 10_000;
+export const STABLE_TOKEN_PER_DAY = 500_000;
+
 /** stable_token `force_refresh: true`: 20 a day per account, and not again within 30 seconds. */
 export const FORCE_REFRESHES_PER_DAY = 20;
 export const FORCE_REFRESH_INTERVAL_MS = 30_000;
@@ -36,6 +40,8 @@ export class TokenState {
   private readonly latest = new Map<string, string>();
   /** appid → today's force refreshes (Beijing day) and when the last one was. */
   private readonly forced = new Map<string, { day: string; count: number; last: number }>();
+  /** appid → stable_token calls this minute and this (Beijing) day. */
+  private readonly stableCalls = new Map<string, { minute: number; inMinute: number; day: string; inDay: number }>();
   readonly ttlMs: number;
 
   constructor(
@@ -108,6 +114,8 @@ export class TokenState {
     if (refused) return refused;
     const id = appid as string;
     const now = this.now();
+    const limited = this.chargeStableCall(id, now);
+    if (limited) return limited;
     const key = `stable/${id}`;
     const currentToken = this.latest.get(key);
     const current = currentToken === undefined ? undefined : this.tokens.get(currentToken);
@@ -145,6 +153,18 @@ export class TokenState {
     }
     const token = this.issue(id, 'plain');
     return { answer: { access_token: token, expires_in: seconds(this.ttlMs) }, tokenFor: id };
+  }
+
+  /** Counts a stable_token call of `appid`: 45011 past the minute's limit, 45009 past the day's. */
+  private chargeStableCall(appid: string, now: number): Outcome | undefined {
+    const minute = Math.floor(now / 60_000);
+    const day = beijingDay(now);
+    const seen = this.stableCalls.get(appid);
+    const calls = { minute, inMinute: seen?.minute === minute ? seen.inMinute : 0, day, inDay: seen?.day === day ? seen.inDay : 0 };
+    if (calls.inDay >= STABLE_TOKEN_PER_DAY) return fail(45009);
+    if (calls.inMinute >= STABLE_TOKEN_PER_MINUTE) return fail(45011);
+    this.stableCalls.set(appid, { ...calls, inMinute: calls.inMinute + 1, inDay: calls.inDay + 1 });
+    return undefined;
   }
 
   /** Token requests: grant_type, then presence of appid and secret, then whether they match. */

@@ -2,7 +2,7 @@
  * Answers the simulator used to give that WeChat does not (../shared/wechat-api, "Corrections and
  * additions"): each arises from state, with WeChat's errmsg and a rid whose first group is the time.
  */
-import { startSimulator, type Simulator } from '../../src/simulator';
+import { startSimulator, WechatState, type Simulator } from '../../src/simulator';
 import { accountWithToken, newAppid, post, stableToken } from './http';
 
 const SUBJECT = 'Fidelity Test Co., Ltd.';
@@ -64,5 +64,18 @@ describe('simulator fidelity: what WeChat really answers', () => {
     expect(await stableToken(sim, appid, 's'.repeat(32))).toEqual(expect.any(String));
     clock += 24 * 3_600_000;
     expect(typeof (await force()).access_token).toBe('string');
+  });
+});
+
+describe('simulator fidelity: stable_token normal-mode limits, as rules', () => {
+  it('10,000 calls a minute per account, then 45011 until the next minute', async () => {
+    let clock = Date.UTC(2026, 11, 1, 12, 0, 0);
+    const state = new WechatState({ now: () => clock });
+    state.accounts.addAccount({ appid: 'wxstable0000000001', secret: 's', subject: SUBJECT });
+    const ask = () => state.tokens.stableToken({ ok: true, value: { grant_type: 'client_credential', appid: 'wxstable0000000001', secret: 's' } }).answer;
+    for (let i = 0; i < 10_000; i++) expect(ask()['access_token']).toEqual(expect.any(String));
+    expect(ask()).toEqual({ errcode: 45011, errmsg: expect.stringMatching(/^api minute-quota reach limit/) });
+    clock += 60_000;
+    expect(ask()['access_token']).toEqual(expect.any(String));
   });
 });
