@@ -37,4 +37,11 @@ describe('configuration: third-party platform mode and the credential store', ()
     expect(failure({ ...PLATFORM, WECHAT_COMPONENT_APPID: 'wx 1' })).toContain('WECHAT_COMPONENT_APPID: must be an appid');
     expect(failure({ REDIS_URL: 'http://localhost' })).toContain('REDIS_URL: must be a redis:// or rediss:// URL');
   });
+
+  it('WECHAT_TICKET_MAX_AGE_SECONDS: an hour by default, 0 turns the ask off, 12 hours or more is refused by name', () => {
+    expect(loadConfig({ NODE_ENV: 'test', ...PLATFORM }).wechat.ticketMaxAgeMs).toBe(3_600_000);
+    expect(loadConfig({ NODE_ENV: 'test', ...PLATFORM, WECHAT_TICKET_MAX_AGE_SECONDS: '0' }).wechat.ticketMaxAgeMs).toBe(0);
+    expect(failure({ ...PLATFORM, WECHAT_TICKET_MAX_AGE_SECONDS: '43200' })).toContain('WECHAT_TICKET_MAX_AGE_SECONDS');
+    expect(failure({ ...PLATFORM, WECHAT_TICKET_MAX_AGE_SECONDS: 'soon' })).toContain('WECHAT_TICKET_MAX_AGE_SECONDS');
+  });
 });

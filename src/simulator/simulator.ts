@@ -49,7 +49,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const faults = new FaultQueue();
   const pushes = new Pushes(state.components, state.now);
   const control = opts.control ? new ControlSurface({ state, counters, faults, reseed: () => seedDemo(state.accounts) }) : undefined;
-  const http = new HttpFace(state, counters, faults, control);
+  const http = new HttpFace(state, counters, faults, (componentAppid) => pushes.pushTicket(componentAppid), control);
   await http.listen(opts.port ?? 0, opts.host ?? '127.0.0.1');
   return {
     url: http.url,

@@ -8,8 +8,11 @@ import { buildSchema, isObjectType, type GraphQLSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  ApiQuotaDocument,
   AppDocument,
   AppsDocument,
+  ClearApiQuotaDocument,
+  WeChatRequestDocument,
   authorization,
   BindOpenAccountWithAppDocument,
   cacheConfig,
@@ -52,7 +55,7 @@ describe('Apollo Client with the client kit against the gateway', () => {
   beforeAll(async () => {
     // One upstream slot and no queue, so a hanging call makes the next one OverloadedError.
     ({ simulator, gateway } = await harness.demo({ AUTH_JWT_SECRET: TEST_JWT_SECRET, WECHAT_MAX_IN_FLIGHT: '1', WECHAT_MAX_QUEUE: '0', OPERATION_TIMEOUT_MS: '3000' }));
-    token = await signToken({ sub: 'console', appids: '*', scope: 'openaccount:read openaccount:write' });
+    token = await signToken({ sub: 'console', appids: '*', scope: 'openaccount:read openaccount:write wechat:diagnose' });
   });
   beforeEach(() => {
     simulator.faults.clear();
@@ -75,6 +78,10 @@ describe('Apollo Client with the client kit against the gateway', () => {
       return (data as Record<string, Record<string, unknown>>)[field]!;
     };
     const unbind = (appid: string, openAppid: string) => change(UnbindOpenAccountWithAppDocument, 'unbindOpenAccount', { appid, openAppid });
+    const quota = async (appid: string, cgiPath: string) =>
+      (await newClient().query({ query: ApiQuotaDocument, variables: { appid, cgiPath }, fetchPolicy: 'network-only' })).data!.apiQuota as unknown as Record<string, unknown>;
+    const lookUp = async (appid: string, rid: string) =>
+      (await newClient().query({ query: WeChatRequestDocument, variables: { appid, rid }, fetchPolicy: 'network-only' })).data!.wechatRequest as unknown as Record<string, unknown>;
     const bind = (appid: string, openAppid: string) => change(BindOpenAccountWithAppDocument, 'bindOpenAccount', { appid, openAppid });
 
     it.each([
@@ -87,6 +94,25 @@ describe('Apollo Client with the client kit against the gateway', () => {
       ['OtherWeChatError', () => unbind(lockedOutOA.appid, acmeApi.openAppid)],
       ['AccountAlreadyBoundError', () => bind(acmeCoffeeOA.appid, boltBikesApi.openAppid)],
       ['OpenAccountNotBindableError', () => bind(acmeBakeryMP.appid, acmeConsole.openAppid)],
+      ['InvalidCgiPathError', () => quota(acmeCoffeeOA.appid, '/cgi-bin/open/nothing')],
+      ['CgiPathNotQueryableError', () => quota(acmeCoffeeOA.appid, '/cgi-bin/component/api_query_auth')],
+      ['RequestIdNotFoundError', () => lookUp(acmeCoffeeOA.appid, '6b0f2540-00000000-00000000')],
+      ['InvalidRequestIdError', () => lookUp(acmeCoffeeOA.appid, 'not-a-wechat-rid')],
+      [
+        'RequestIdNotPermittedError',
+        async () => {
+          const refused = await unbind(boltBikesOA.appid, acmeApi.openAppid); // 89001, with the rid WeChat kept
+          return lookUp(acmeCoffeeOA.appid, String(refused['requestId']));
+        },
+      ],
+      [
+        'QuotaClearLimitReachedError',
+        async () => {
+          // 10 resets a month; the 11th is refused.
+          for (let i = 0; i < 10; i += 1) expect((await change(ClearApiQuotaDocument, 'clearApiQuota', { appid: frozenFoodsOA.appid }))['__typename']).toBe('ClearApiQuotaSuccess');
+          return change(ClearApiQuotaDocument, 'clearApiQuota', { appid: frozenFoodsOA.appid });
+        },
+      ],
       [
         'WeChatUnavailableError',
         () => {
