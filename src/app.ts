@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import type { RequestListener } from 'node:http';
+import type { IncomingMessage, RequestListener } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import { createAuthenticator } from './auth/authenticate';
+import type { Caller } from './auth/caller';
 import { chargeOncePerOperation, createRateLimits } from './auth/rate-limit';
 import type { Config } from './config';
 import type { GatewayContext } from './graphql/context';
@@ -11,6 +12,8 @@ import { observeRootFields } from './graphql/root-fields';
 import { createOpenAccountLoaders } from './graphql/open-account/open-account.loader';
 import { operationLimits } from './graphql/operation-limits';
 import { buildGatewaySchema } from './graphql/schema';
+import { Admission } from './http/admission';
+import { admissionMetrics } from './http/admission-metrics';
 import { sendJson } from './http/request-handler';
 import { textRoute } from './http/text-route';
 import { Metrics } from './observability/metrics';
@@ -74,12 +77,28 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const limits = operationLimits(config.operationLimits);
   const schema = await buildGatewaySchema({ maxEntityRepresentations: config.maxEntityRepresentations });
   observeRootFields(schema, [(event) => metrics.rootField(event), auditMutations(logger)]);
+  // Who is calling, and whether it may call now, from the headers alone: the front door asks
+  // before the body is read (to queue the request in its caller's lane), the context reuses it.
+  const callers = new WeakMap<IncomingMessage, Caller>();
+  const identify = async (req: IncomingMessage): Promise<Caller> => {
+    const caller = await authenticator.authenticate(req.headers);
+    await rateLimits.chargeCaller(caller.id);
+    callers.set(req, caller);
+    return caller;
+  };
+  const admission = new Admission(config.admission, {
+    logger,
+    // Admitting more than the WeChat layer has slots for only moves the wait behind parsing.
+    upstreamHasRoom: () => {
+      const load = wechat.load();
+      return load.queued === 0 && load.inFlight < config.wechat.maxInFlight;
+    },
+    observer: admissionMetrics(metrics.registry, () => admission.stats()),
+  });
   const server = await startGatewayServer({
     schema,
     context: async (req) => {
-      // Who is calling, and whether it may call now, before anything else is built.
-      const caller = await authenticator.authenticate(req.headers);
-      await rateLimits.chargeCaller(caller.id);
+      const caller = callers.get(req) ?? (await identify(req));
       // One deadline for the whole operation: retries, reads and verification included.
       const deadline = new Deadline(config.operationTimeoutMs);
       const openAccounts = wechat.openAccounts.withDeadline(deadline);
@@ -97,6 +116,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     explorer: config.explorer,
     development: config.env === 'development',
     maxBodyBytes: config.maxBodyBytes,
+    limits: config.http,
+    frontDoor: { identify, admission, logger },
     shutdownGraceMs: config.shutdownGraceMs,
     plugins: [metrics.apolloPlugin(), endDeadlines, ...limits.plugins],
     validationRules: limits.validationRules,
@@ -121,6 +142,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     async stop() {
       stopping = true;
       await server.stop();
+      admission.close();
       await wechat.close();
       await store.close();
       await simulator?.close();

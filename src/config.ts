@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { readApiKeysFile } from './auth/api-keys';
 import type { AuthConfig } from './auth/authenticate';
 import type { RateLimitConfig } from './auth/rate-limit';
+import type { AdmissionConfig } from './http/admission';
+import type { HttpServerLimits } from './http/server-limits';
 import { APPID_RULE, isAppId } from './wechat/appid';
 import type { ComponentCredentials } from './wechat/component/component-token';
 
@@ -52,6 +54,10 @@ export interface Config {
   readonly simulatorPort: number;
   /** Largest accepted HTTP request body. */
   readonly maxBodyBytes: number;
+  /** Connection cap and client timeouts of the HTTP server. */
+  readonly http: HttpServerLimits;
+  /** The front door: how many GraphQL requests run, wait, and for how long. */
+  readonly admission: AdmissionConfig;
   /** JWTs and API keys; neither (open) only outside production. */
   readonly auth: AuthConfig;
   readonly rateLimits: RateLimitConfig;
@@ -128,6 +134,14 @@ const schema = z.object({
   MAX_ENTITY_REPRESENTATIONS: integer(1, 10_000).default(500),
   SIMULATOR_PORT: integer(0, 65535).default(0),
   MAX_BODY_BYTES: integer(1_024, 10 * 1024 * 1024).default(100 * 1024),
+  MAX_CONNECTIONS: integer(1, 1_000_000).default(20_000),
+  HTTP_HEADERS_TIMEOUT_MS: integer(100, 600_000).default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: integer(100, 600_000).default(30_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: integer(100, 600_000).default(5_000),
+  ADMISSION_MAX_IN_FLIGHT: integer(1, 100_000).default(256),
+  ADMISSION_MAX_QUEUE: integer(0, 1_000_000).default(10_000),
+  ADMISSION_MAX_WAIT_MS: integer(1, 120_000).default(2_000),
+  ADMISSION_MAX_EVENT_LOOP_DELAY_MS: integer(0, 60_000).default(500),
   // Authentication: secrets from the environment or files only, never echoed.
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (256 bits for HS256)').optional(),
   AUTH_JWT_SECRET_FILE: z.string().min(1).optional(),
@@ -221,6 +235,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const issues: string[] = [];
   const auth = readAuth(e, issues);
   const component = readComponent(e, issues);
+  // node:http itself refuses a headers timeout longer than the request timeout.
+  if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) issues.push('  HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS');
   if (issues.length > 0) throw new ConfigError(`Invalid configuration:\n${issues.join('\n')}`);
   // Rate limits are per caller: with no authentication there is one anonymous caller, and no
   // limit unless one is set.
@@ -250,6 +266,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxEntityRepresentations: e.MAX_ENTITY_REPRESENTATIONS,
     simulatorPort: e.SIMULATOR_PORT,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    http: {
+      maxConnections: e.MAX_CONNECTIONS,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
+    admission: {
+      maxInFlight: e.ADMISSION_MAX_IN_FLIGHT,
+      maxQueue: e.ADMISSION_MAX_QUEUE,
+      maxWaitMs: e.ADMISSION_MAX_WAIT_MS,
+      maxEventLoopDelayMs: e.ADMISSION_MAX_EVENT_LOOP_DELAY_MS,
+    },
     auth,
     rateLimits: {
       callerPerMinute: e.RATE_LIMIT_CALLER_PER_MINUTE ?? (open ? 0 : 1_200),

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import type { IncomingMessage, RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -8,7 +8,9 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
 import type { Logger } from 'pino';
 import type { GatewayContext } from './graphql/context';
+import type { FrontDoorOptions } from './http/front-door';
 import { createRequestHandler } from './http/request-handler';
+import { createLimitedServer, type HttpServerLimits } from './http/server-limits';
 
 export interface GatewayServerOptions {
   readonly schema: GraphQLSchema;
@@ -31,6 +33,10 @@ export interface GatewayServerOptions {
   readonly maxRecursiveSelections?: number;
   /** A warning shown at the top of the landing page (open development mode). */
   readonly landingPageWarning?: string;
+  /** Connection cap and client timeouts (src/http/server-limits.ts). */
+  readonly limits: HttpServerLimits;
+  /** Identification and admission before a GraphQL request's body is read (src/http/front-door.ts). */
+  readonly frontDoor?: FrontDoorOptions;
 }
 
 export interface GatewayServer {
@@ -56,7 +62,7 @@ const CLIENT_ERROR_CODES = new Set([
 /** Assembles Apollo Server (schema, plugins, error masking) behind the HTTP front and listens. */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const { logger } = options;
-  const httpServer = createServer();
+  const httpServer = createLimitedServer(options.limits);
   const apollo = new ApolloServer<GatewayContext>({
     schema: options.schema,
     introspection: options.explorer,
@@ -91,6 +97,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       maxBodyBytes: options.maxBodyBytes,
       context: options.context,
       ...(options.routes ? { routes: options.routes } : {}),
+      ...(options.frontDoor ? { frontDoor: options.frontDoor } : {}),
+      landingPage: options.explorer,
     }),
   );
   await new Promise<void>((resolve, reject) => {

@@ -3,6 +3,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import bodyParser from 'body-parser';
 import cors from 'cors';
 import type { Logger } from 'pino';
+import { frontDoor, type FrontDoorOptions } from './front-door';
 
 /** Paths that serve GraphQL (and, in development, Apollo Sandbox on GET with Accept: text/html). */
 const GRAPHQL_PATHS = new Set(['/', '/graphql']);
@@ -15,6 +16,10 @@ export interface RequestHandlerOptions<TContext extends BaseContext> {
   readonly logger: Logger;
   /** Other paths the service answers (metrics, readiness, callbacks), each with its own handler. */
   readonly routes?: ReadonlyMap<string, RequestListener>;
+  /** Identification and admission of GraphQL requests, before their body is read (src/http/front-door.ts). */
+  readonly frontDoor?: FrontDoorOptions;
+  /** Apollo Sandbox is served on GET with Accept: text/html; that page runs nothing and skips the front door. */
+  readonly landingPage?: boolean;
 }
 
 /**
@@ -46,8 +51,7 @@ export function createRequestHandler<TContext extends BaseContext>(options: Requ
       sendJson(res, 404, { errors: [{ message: `Not found: GraphQL is served at /graphql.`, extensions: { code: 'NOT_FOUND' } }] });
       return;
     }
-    corsHandler(req, res, (corsError?: unknown) => {
-      if (corsError) return sendHttpError(res, corsError, options.logger);
+    const serve = () =>
       jsonParser(req, res, (parseError?: unknown) => {
         if (parseError) return sendHttpError(res, parseError, options.logger);
         executeGraphQL(req, res, options).catch((error: unknown) => {
@@ -56,8 +60,17 @@ export function createRequestHandler<TContext extends BaseContext>(options: Requ
           else res.destroy();
         });
       });
+    corsHandler(req, res, (corsError?: unknown) => {
+      if (corsError) return sendHttpError(res, corsError, options.logger);
+      // Who is calling and whether it may run now are decided from the headers, before the body.
+      if (options.frontDoor === undefined || (options.landingPage && isLandingPageRequest(req))) return serve();
+      frontDoor(req, res, options.frontDoor, serve);
     });
   };
+}
+
+function isLandingPageRequest(req: IncomingMessage): boolean {
+  return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
 }
 
 async function executeGraphQL<TContext extends BaseContext>(
