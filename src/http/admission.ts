@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import { FairQueue, type QueueEntry } from './fair-queue';
 
@@ -41,6 +41,11 @@ export interface AdmissionOptions {
   readonly upstreamHasRoom: () => boolean;
   readonly logger: Logger;
   readonly observer?: AdmissionObserver;
+  /**
+   * The event-loop delay to decide on, in ms. Default: the worst delay node's
+   * `monitorEventLoopDelay` saw in the last 100 ms window. Tests give their own.
+   */
+  readonly eventLoopDelayMs?: () => number;
 }
 
 export interface AdmissionTicket {
@@ -91,7 +96,7 @@ export class Admission {
     this.queue = new FairQueue(config.maxQueue);
     // A client told to come back after the longest wait finds the queue turned over.
     this.retryAfterSeconds = Math.max(1, Math.ceil(config.maxWaitMs / 1000));
-    this.delay.enable();
+    if (options.eventLoopDelayMs === undefined) this.delay.enable();
     this.sampler = setInterval(() => this.sample(), SAMPLE_MS).unref();
   }
 
@@ -145,7 +150,9 @@ export class Admission {
   // Private: decisions and bookkeeping.
 
   private lagging(): boolean {
-    return this.config.maxEventLoopDelayMs > 0 && this.delayMs > this.config.maxEventLoopDelayMs;
+    if (this.config.maxEventLoopDelayMs === 0) return false;
+    if (this.options.eventLoopDelayMs !== undefined) this.delayMs = this.options.eventLoopDelayMs();
+    return this.delayMs > this.config.maxEventLoopDelayMs;
   }
 
   private hasRoom(): boolean {
@@ -192,9 +199,11 @@ export class Admission {
   }
 
   private sample(): void {
-    // max, not a percentile: one long iteration is exactly what delays every admitted request.
-    this.delayMs = this.delay.max / 1e6;
-    this.delay.reset();
+    if (this.options.eventLoopDelayMs === undefined) {
+      // max, not a percentile: one long iteration is exactly what delays every admitted request.
+      this.delayMs = this.delay.max / 1e6;
+      this.delay.reset();
+    }
     // Upstream slots also free up inside long operations, not only when a response ends.
     this.drain();
     const now = performance.now();
