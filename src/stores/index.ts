@@ -9,12 +9,17 @@ export { FileDataStore } from './file-store';
 export { MemoryDataStore, MemoryStore } from './memory-store';
 export { RedisStore } from './redis-store';
 
-export interface StoreOptions {
+/** Where credentials live: Redis when `redisUrl` is set, else memory and `stateFile`. */
+export interface StoreConfig {
   /** Set: everything in Redis, shared by every replica. Unset: the embedded store. */
   readonly redisUrl: string | undefined;
+  /** Prefix of every key in Redis, so one Redis can serve several gateways. */
   readonly redisKeyPrefix: string;
-  /** The embedded store's state file (ticket and refresh tokens). */
+  /** The embedded store's state file (verify ticket and refresh tokens). */
   readonly stateFile: string;
+}
+
+export interface StoreOptions extends StoreConfig {
   readonly logger: Logger;
 }
 

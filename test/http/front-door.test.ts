@@ -50,20 +50,20 @@ describe('HTTP front door: admission before the body is read', () => {
     simulator = await startSimulator({ seed: true });
     gateway = await startTestGateway({ env: { WECHAT_API_BASE: simulator.url, WECHAT_APPS: JSON.stringify(demoCredentials()), ...env } });
     expect((await post(gateway, READ, headers)).status).toBe(200); // token fetched: each read is one call
-    simulator.injectFault({ path: GET, kind: 'hang', times: Infinity });
-    simulator.resetCounters();
+    simulator.faults.inject({ path: GET, kind: 'hang', times: Infinity });
+    simulator.counters.reset();
   }
 
   it('K requests against a hanging WeChat: exactly the configured number run and wait, the rest are 503 before Apollo runs', async () => {
     await setUp(SMALL);
     const operationsBefore = await metric(gateway, 'gateway_operations_total{field="openAccount",result="OpenAccount"}');
     const answers: Answer[] = [];
-    const all = Array.from({ length: 20 }, () => post(gateway, READ).then((a) => answers.push(a) && a));
+    const all = Array.from({ length: 20 }, () => post(gateway, READ).then((a) => (answers.push(a), a)));
     await until(() => answers.length === 13);
 
     // 3 in flight (all three at WeChat), 4 waiting unread, 13 refused at once.
     expect(answers.every((a) => a.status === 503)).toBe(true);
-    expect(simulator.calls(GET)).toBe(3);
+    expect(simulator.counters.calls(GET)).toBe(3);
     expect(await metric(gateway, 'gateway_admission_in_flight')).toBe(3);
     expect(await metric(gateway, 'gateway_admission_queue_length')).toBe(4);
     expect(await metric(gateway, 'gateway_operations_in_flight')).toBe(3); // Apollo saw only the admitted
@@ -92,7 +92,7 @@ describe('HTTP front door: admission before the body is read', () => {
     writeFileSync(keys, JSON.stringify([apiKeyEntry('flood', FLOOD_KEY, '*', ['openaccount:read'])]));
     await setUp({ ...SMALL, ADMISSION_MAX_IN_FLIGHT: '1', ADMISSION_MAX_QUEUE: '0', AUTH_API_KEYS_FILE: keys }, { 'x-api-key': FLOOD_KEY });
     const held = post(gateway, READ, { 'x-api-key': FLOOD_KEY });
-    await until(() => simulator.calls(GET) === 1);
+    await until(() => simulator.counters.calls(GET) === 1);
     expect((await post(gateway, READ, { 'x-api-key': FLOOD_KEY })).status).toBe(503);
     const noKey = await post(gateway, READ);
     expect(noKey.status).toBe(401);
@@ -111,12 +111,12 @@ describe('HTTP front door: admission before the body is read', () => {
     writeFileSync(keys, JSON.stringify([apiKeyEntry('flood', FLOOD_KEY, '*', ['openaccount:read']), apiKeyEntry('polite', POLITE_KEY, '*', ['openaccount:read'])]));
     await setUp({ ...SMALL, ADMISSION_MAX_IN_FLIGHT: '2', ADMISSION_MAX_QUEUE: '6', AUTH_API_KEYS_FILE: keys }, { 'x-api-key': FLOOD_KEY });
     const flood: Answer[] = [];
-    const floodAll = Array.from({ length: 30 }, () => post(gateway, READ, { 'x-api-key': FLOOD_KEY }).then((a) => flood.push(a) && a));
+    const floodAll = Array.from({ length: 30 }, () => post(gateway, READ, { 'x-api-key': FLOOD_KEY }).then((a) => (flood.push(a), a)));
     await until(() => flood.length === 22); // 2 running, 6 waiting, 22 refused
 
     // The queue is full of the flood; the second caller's three still get places, at the flood's expense.
     const polite: Answer[] = [];
-    const politeAll = Array.from({ length: 3 }, () => post(gateway, READ, { 'x-api-key': POLITE_KEY }).then((a) => polite.push(a) && a));
+    const politeAll = Array.from({ length: 3 }, () => post(gateway, READ, { 'x-api-key': POLITE_KEY }).then((a) => (polite.push(a), a)));
     await until(() => flood.length + polite.length === 25);
     expect(polite.map((a) => a.status)).toEqual([]);
     expect(flood.every((a) => a.status === 503)).toBe(true);
