@@ -10,6 +10,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
+import type { ClosedLoopOptions, ClosedLoopResult } from './closed-loop-client';
 import type { DirectClientOptions, DirectClientResult } from './direct-protocol';
 import type { SimulatorCommand, SimulatorCounters, SimulatorReply } from './simulator-protocol';
 
@@ -216,5 +217,17 @@ export function runDirectClient(options: DirectClientOptions): Promise<DirectCli
   return new Promise((resolve, reject) => {
     child.once('message', (result: DirectClientResult) => resolve(result));
     child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`direct client exited with ${code}`))));
+  });
+}
+
+/** bench/closed-loop-client.ts in its own process (the overload scenario's second caller). */
+export function runClosedLoopClient(options: ClosedLoopOptions): Promise<ClosedLoopResult> {
+  const child = fork(join(DIST, 'bench', 'closed-loop-client.js'), [], {
+    env: { ...process.env, BENCH_CLOSED_LOOP: JSON.stringify(options) },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (result: ClosedLoopResult) => resolve(result));
+    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`closed-loop client exited with ${code}`))));
   });
 }
