@@ -6,13 +6,18 @@ import type { Caller } from './auth/caller';
 import { createRateLimits } from './auth/rate-limit';
 import type { Config } from './config';
 import { auditMutations } from './graphql/audit';
-import { createContextFactory, endDeadlines } from './graphql/context';
+import { createCallerIdentifier, createContextFactory, endDeadlines } from './graphql/context';
 import { operationLimits } from './graphql/operation-limits';
+import { inlineTracesForRouters } from './graphql/federation-access';
+import { refuseSubscriptions } from './graphql/operation-kinds';
+import { operationWorkPlugin } from './graphql/operation-work';
 import { observeRootFields } from './graphql/root-fields';
 import { buildGatewaySchema } from './graphql/schema';
 import { Admission } from './http/admission';
 import { admissionMetrics } from './http/admission-metrics';
 import { startGatewayServer } from './http/apollo-server';
+import { clientAddress } from './http/client-address';
+import { startMetricsServer, type MetricsServer } from './http/metrics-server';
 import { serviceRoutes } from './http/routes';
 import { Metrics } from './observability/metrics';
 import { demoCredentials, startSimulator, type Simulator } from './simulator';
@@ -24,6 +29,8 @@ export interface App {
   readonly url: string;
   /** The embedded simulator, when no real WeChat is configured. */
   readonly simulator: Simulator | undefined;
+  /** /metrics, on its own port (METRICS_PORT) or on the GraphQL port. */
+  readonly metricsUrl: string;
   stop(): Promise<void>;
 }
 
@@ -56,6 +63,13 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const authenticator = createAuthenticator(config.auth, logger);
   if (authenticator.open) {
     logger.warn(`*** ${OPEN_WARNING} Set AUTH_JWT_SECRET, AUTH_JWKS_URL or AUTH_API_KEYS_FILE to require callers. ***`);
+  } else if (config.env !== 'production') {
+    // Authentication says "deployed"; NODE_ENV says otherwise: the production checks (JWKS issuer
+    // and audience, no explorer by default, no simulator) are not all on.
+    logger.warn(
+      { nodeEnv: config.env, explorer: config.explorer },
+      `*** AUTHENTICATION IS CONFIGURED BUT NODE_ENV IS "${config.env}", NOT "production": production's start-up checks are off${config.explorer ? ' and introspection is on' : ''}. Set NODE_ENV=production when this gateway is deployed. ***`,
+    );
   }
   // One Redis connection for the store and the rate limits (which fall back to memory when it is down).
   const rateLimits = createRateLimits(config.rateLimits, logger, store instanceof RedisStore ? store.redis : undefined);
@@ -72,9 +86,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   // Who is calling, and whether it may call now, from the headers alone: the front door asks
   // before the body is read (to queue the request in its caller's lane), the context reuses it.
   const callers = new WeakMap<IncomingMessage, Caller>();
+  const identifyCaller = createCallerIdentifier({ authenticator, rateLimits });
   const identify = async (req: IncomingMessage): Promise<Caller> => {
-    const caller = await authenticator.authenticate(req.headers);
-    await rateLimits.chargeCaller(caller.id);
+    const caller = await identifyCaller(req.headers, clientAddress(req, config.trustedProxyCount));
     callers.set(req, caller);
     return caller;
   };
@@ -90,31 +104,53 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
 
   const server = await startGatewayServer({
     schema,
-    context: (req) => context(req.headers, callers.get(req)),
+    context: (req) => context(req.headers, clientAddress(req, config.trustedProxyCount), callers.get(req)),
     logger,
     host: config.host,
     port: config.port,
     explorer: config.explorer,
-    development: config.env === 'development',
+    // Stack traces of internal errors only in open development mode: authentication configured
+    // means a deployment, whatever NODE_ENV says (client errors never carry one).
+    development: config.env === 'development' && authenticator.open,
     maxBodyBytes: config.maxBodyBytes,
+    cors: config.cors,
     limits: config.http,
     frontDoor: { identify, admission, logger },
     shutdownGraceMs: config.shutdownGraceMs,
-    plugins: [metrics.apolloPlugin(), endDeadlines, ...limits.plugins],
+    plugins: [
+      metrics.apolloPlugin(),
+      endDeadlines,
+      ...limits.plugins,
+      refuseSubscriptions,
+      inlineTracesForRouters(),
+      operationWorkPlugin({ maxRepresentations: config.maxEntityRepresentations, maxReads: config.maxOperationReads }),
+    ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     maxRecursiveSelections: limits.maxRecursiveSelections,
     ...(authenticator.open ? { landingPageWarning: OPEN_WARNING } : {}),
-    routes: serviceRoutes({ metrics, stopping: () => stopping, componentCallback: wechat.componentCallback }),
+    routes: serviceRoutes({
+      metrics: config.metricsPort === undefined ? metrics : undefined,
+      stopping: () => stopping,
+      storeAvailable: () => store.available(),
+      componentCallback: wechat.componentCallback,
+      logger,
+      limitCallback: { charge: (address) => rateLimits.chargeCallback(address), trustedProxies: config.trustedProxyCount },
+    }),
   });
-  logger.info({ url: server.url, explorer: config.explorer, credentialStore: store.kind, platform: config.wechat.component?.appid }, 'gateway ready');
+  const metricsServer: MetricsServer | undefined =
+    config.metricsPort === undefined ? undefined : await startMetricsServer({ metrics, port: config.metricsPort, host: config.host });
+  const metricsUrl = metricsServer?.url ?? new URL('/metrics', server.url).toString();
+  logger.info({ url: server.url, metrics: metricsUrl, explorer: config.explorer, credentialStore: store.kind, platform: config.wechat.component?.appid }, 'gateway ready');
   return {
     url: server.url,
     simulator,
+    metricsUrl,
     async stop() {
       stopping = true;
       await server.stop();
       admission.close();
+      await metricsServer?.close();
       await wechat.close();
       await store.close();
       await simulator?.close();

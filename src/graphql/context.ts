@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Authenticator } from '../auth/authenticate';
 import type { Caller } from '../auth/caller';
-import { chargeOncePerOperation, type RateLimits } from '../auth/rate-limit';
+import { authFailuresLimited, chargeOncePerOperation, type RateLimits } from '../auth/rate-limit';
 import { Deadline, type OpenAccountApi } from '../wechat';
 import { createOpenAccountLoaders, type OpenAccountLoaders } from './open-account/open-account.loader';
 
@@ -12,8 +12,8 @@ export interface GatewayContext {
   readonly loaders: OpenAccountLoaders;
   /** Who sent the request, authenticated before the operation ran (src/auth). */
   readonly caller: Caller;
-  /** Charges the appid's rate limit, once per operation; throws RATE_LIMITED when over. */
-  readonly chargeAppid: (appid: string) => Promise<void>;
+  /** Charges the appid's rate limit for reads or writes, once per operation; throws RATE_LIMITED when over. */
+  readonly chargeAppid: (appid: string, use: 'read' | 'write') => Promise<void>;
   /** The operation's deadline, which every WeChat call of `openAccounts` keeps; ended with the response. */
   readonly deadline: Deadline;
 }
@@ -30,19 +30,35 @@ export interface ContextFactoryOptions {
 }
 
 /**
- * Builds an operation's context from its request headers. Who is calling, and whether it may
- * call now, come first: a refused request (UNAUTHENTICATED, RATE_LIMITED, thrown as a GraphQL
- * error) builds nothing else. `identified` is the caller the HTTP front door already
- * authenticated and charged from the same headers (src/http/front-door.ts): not done twice.
+/**
+ * Who is calling, and whether it may call now, from the request headers and the client's address
+ * alone: UNAUTHENTICATED or RATE_LIMITED (thrown as GraphQL errors) otherwise. Failed
+ * authentications are limited per address; valid credentials from that address are still
+ * accepted. The HTTP front door asks this before reading the body (src/http/front-door.ts).
  */
-export function createContextFactory(options: ContextFactoryOptions): (headers: IncomingHttpHeaders, identified?: Caller) => Promise<GatewayContext> {
+export function createCallerIdentifier(options: Pick<ContextFactoryOptions, 'authenticator' | 'rateLimits'>): (headers: IncomingHttpHeaders, address: string) => Promise<Caller> {
   const { authenticator, rateLimits } = options;
-  return async (headers, identified) => {
-    let caller = identified;
-    if (caller === undefined) {
-      caller = await authenticator.authenticate(headers);
-      await rateLimits.chargeCaller(caller.id);
-    }
+  return async (headers, address) => {
+    const caller = await authenticator.authenticate(headers, address).catch(async (error: unknown) => {
+      const retryAfterSeconds = await rateLimits.chargeAuthFailure(address);
+      throw retryAfterSeconds === undefined ? error : authFailuresLimited(retryAfterSeconds);
+    });
+    await rateLimits.chargeCaller(caller.id);
+    return caller;
+  };
+}
+
+/**
+ * Builds an operation's context from its request headers and the client's address. Who is
+ * calling comes first (createCallerIdentifier): a refused request builds nothing else.
+ * `identified` is the caller the HTTP front door already identified from the same request, so
+ * it is not authenticated and charged twice.
+ */
+export function createContextFactory(options: ContextFactoryOptions): (headers: IncomingHttpHeaders, address: string, identified?: Caller) => Promise<GatewayContext> {
+  const { rateLimits } = options;
+  const identify = createCallerIdentifier(options);
+  return async (headers, address, identified) => {
+    const caller = identified ?? (await identify(headers, address));
     // One deadline for the whole operation: retries, reads and verification included.
     const deadline = new Deadline(options.operationTimeoutMs);
     const openAccounts = options.openAccounts.withDeadline(deadline);

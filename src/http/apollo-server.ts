@@ -10,6 +10,7 @@ import type { GatewayContext } from '../graphql/context';
 import { maskInternalError } from './error-masking';
 import type { FrontDoorOptions } from './front-door';
 import { withWarning } from './landing-page';
+import { corsOptions, type CorsConfig } from './cors';
 import { createRequestHandler } from './request-handler';
 import { createLimitedServer, type HttpServerLimits } from './server-limits';
 
@@ -24,6 +25,8 @@ export interface GatewayServerOptions {
   readonly explorer: boolean;
   readonly development: boolean;
   readonly maxBodyBytes: number;
+  /** Which browser origins may call (CORS_ORIGINS), and Access-Control-Max-Age. */
+  readonly cors?: CorsConfig;
   /** How long a stop waits for operations in flight before closing their connections. */
   readonly shutdownGraceMs: number;
   readonly plugins?: readonly ApolloServerPlugin<GatewayContext>[];
@@ -82,6 +85,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       apollo,
       logger,
       maxBodyBytes: options.maxBodyBytes,
+      ...(options.cors ? { cors: corsOptions(options.cors) } : {}),
       context: options.context,
       ...(options.routes ? { routes: options.routes } : {}),
       ...(options.frontDoor ? { frontDoor: options.frontDoor } : {}),

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { StoreUnavailableError, type DataStore, type VerifyTicket } from './store';
+import { StoreUnavailableError, type AppliedEvent, type DataStore, type VerifyTicket } from './store';
 
 /** The state file's shape. Versioned, so a later layout can read an older file. */
 interface StateFile {
   version: 1;
   components: Record<string, { ticket?: VerifyTicket; authorizers: Record<string, { refreshToken: string; updatedAt: string }> }>;
+  /** The latest platform push applied per authorizer (push-ledger.ts), until it expires (epoch ms). */
+  events?: Record<string, AppliedEvent & { expiresAt: number }>;
 }
 
 const EMPTY: StateFile = { version: 1, components: {} };
@@ -59,6 +61,21 @@ export class FileDataStore implements DataStore {
       const authorizers = state.components[componentAppid]?.authorizers;
       if (authorizers?.[authorizerAppid] === undefined) return false;
       delete authorizers[authorizerAppid];
+      return true;
+    });
+  }
+
+  async getLatestEvent(key: string): Promise<AppliedEvent | undefined> {
+    const held = (await this.read()).events?.[key];
+    return held !== undefined && held.expiresAt > Date.now() ? { createTime: held.createTime, infoType: held.infoType } : undefined;
+  }
+
+  putLatestEvent(key: string, event: AppliedEvent, ttlMs: number): Promise<void> {
+    return this.update((state) => {
+      const now = Date.now();
+      const events = Object.fromEntries(Object.entries(state.events ?? {}).filter(([, held]) => held.expiresAt > now));
+      events[key] = { createTime: event.createTime, infoType: event.infoType, expiresAt: now + ttlMs };
+      state.events = events;
       return true;
     });
   }

@@ -4,7 +4,7 @@ import { MemoryStore } from './memory-store';
 import { RedisStore } from './redis-store';
 import type { Store } from './store';
 
-export { StoreUnavailableError, type DataStore, type Store, type StoredToken, type VerifyTicket } from './store';
+export { StoreUnavailableError, type AppliedEvent, type DataStore, type Store, type StoredToken, type VerifyTicket } from './store';
 export { FileDataStore } from './file-store';
 export { MemoryDataStore, MemoryStore } from './memory-store';
 export { RedisStore } from './redis-store';

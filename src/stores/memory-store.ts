@@ -1,4 +1,4 @@
-import type { DataStore, Store, StoredToken, VerifyTicket } from './store';
+import type { AppliedEvent, DataStore, Store, StoredToken, VerifyTicket } from './store';
 
 /**
  * Tokens and locks in this process's memory; data in `data` (the state file, for the embedded
@@ -9,6 +9,8 @@ export class MemoryStore implements Store {
   readonly kind = 'embedded';
   private readonly tokens = new Map<string, StoredToken>();
   private readonly locks = new Map<string, { owner: string; until: number }>();
+  /** Push claims with their expiry (epoch ms); pruned as new ones come. */
+  private readonly claims = new Map<string, number>();
   private readonly data: DataStore;
 
   constructor(options: { data?: DataStore; now?: () => number } = {}) {
@@ -52,6 +54,27 @@ export class MemoryStore implements Store {
     if (this.locks.get(key)?.owner === owner) this.locks.delete(key);
   }
 
+  async claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    const now = this.now();
+    // Expired claims go as new ones come, so the map holds about one push window of them.
+    for (const [claimed, until] of this.claims) if (until <= now) this.claims.delete(claimed);
+    if (this.claims.has(key)) return false;
+    this.claims.set(key, now + ttlMs);
+    return true;
+  }
+
+  async releaseClaim(key: string): Promise<void> {
+    this.claims.delete(key);
+  }
+
+  getLatestEvent(key: string): Promise<AppliedEvent | undefined> {
+    return this.data.getLatestEvent(key);
+  }
+
+  putLatestEvent(key: string, event: AppliedEvent, ttlMs: number): Promise<void> {
+    return this.data.putLatestEvent(key, event, ttlMs);
+  }
+
   getTicket(componentAppid: string): Promise<VerifyTicket | undefined> {
     return this.data.getTicket(componentAppid);
   }
@@ -68,6 +91,11 @@ export class MemoryStore implements Store {
     return this.data.deleteRefreshToken(componentAppid, authorizerAppid);
   }
 
+  /** Memory is always there; a state file that cannot be read fails its own calls, loudly. */
+  available(): boolean {
+    return true;
+  }
+
   async close(): Promise<void> {}
 }
 
@@ -75,6 +103,15 @@ export class MemoryStore implements Store {
 export class MemoryDataStore implements DataStore {
   private readonly tickets = new Map<string, VerifyTicket>();
   private readonly refreshTokens = new Map<string, string>();
+  private readonly events = new Map<string, { event: AppliedEvent; expiresAt: number }>();
+
+  async getLatestEvent(key: string): Promise<AppliedEvent | undefined> {
+    const held = this.events.get(key);
+    return held !== undefined && held.expiresAt > Date.now() ? held.event : undefined;
+  }
+  async putLatestEvent(key: string, event: AppliedEvent, ttlMs: number): Promise<void> {
+    this.events.set(key, { event, expiresAt: Date.now() + ttlMs });
+  }
 
   async getTicket(componentAppid: string): Promise<VerifyTicket | undefined> {
     return this.tickets.get(componentAppid);

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
-import { StoreUnavailableError, type Store, type StoredToken, type VerifyTicket } from './store';
+import { StoreUnavailableError, type AppliedEvent, type Store, type StoredToken, type VerifyTicket } from './store';
 
 /** Deletes KEYS[1] only while it holds ARGV[1]: an owner-checked unlock. */
 const UNLOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
@@ -25,7 +25,8 @@ const LOG_EVERY_MS = 10_000;
  * Everything in Redis, shared by every replica: tokens as cache (they expire with the token),
  * locks with an owner and an expiry, and the data (ticket, refresh tokens) without expiry, which
  * is why Redis must persist (README: AOF). Keys are `<prefix>token:…`, `<prefix>lock:…`,
- * `<prefix>ticket:<component>` and the hash `<prefix>refresh:<component>`.
+ * `<prefix>ticket:<component>`, the hash `<prefix>refresh:<component>`, and the pushes' claims and
+ * latest events `<prefix>claim:…` / `<prefix>event:…` (they expire).
  *
  * A Redis that is down fails fast: no offline queue and a command timeout, so a call gets
  * `StoreUnavailableError` at once instead of waiting, and is never answered by fetching a token
@@ -92,6 +93,24 @@ export class RedisStore implements Store {
     await this.run(() => this.redis.eval(UNLOCK, 1, this.key('lock', key), owner));
   }
 
+  async claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    return (await this.run(() => this.redis.set(this.key('claim', key), '1', 'PX', ttlMs, 'NX'))) === 'OK';
+  }
+
+  async releaseClaim(key: string): Promise<void> {
+    await this.run(() => this.redis.del(this.key('claim', key)));
+  }
+
+  async getLatestEvent(key: string): Promise<AppliedEvent | undefined> {
+    const text = await this.run(() => this.redis.get(this.key('event', key)));
+    return text === null ? undefined : (JSON.parse(text) as AppliedEvent);
+  }
+
+  async putLatestEvent(key: string, event: AppliedEvent, ttlMs: number): Promise<void> {
+    const json = JSON.stringify({ createTime: event.createTime, infoType: event.infoType });
+    await this.run(() => this.redis.set(this.key('event', key), json, 'PX', ttlMs));
+  }
+
   async getTicket(componentAppid: string): Promise<VerifyTicket | undefined> {
     const text = await this.run(() => this.redis.get(this.key('ticket', componentAppid)));
     return text === null ? undefined : (JSON.parse(text) as VerifyTicket);
@@ -114,13 +133,18 @@ export class RedisStore implements Store {
     await this.run(() => this.redis.hdel(this.key('refresh', componentAppid), authorizerAppid));
   }
 
+  /** Connected, and no command has failed since it (re)connected. */
+  available(): boolean {
+    return this.redis.status === 'ready' && !this.down;
+  }
+
   /** Quits cleanly when connected (waits for the replies in flight), else stops reconnecting. */
   async close(): Promise<void> {
     if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
     else this.redis.disconnect();
   }
 
-  private key(kind: 'token' | 'lock' | 'ticket' | 'refresh', name: string): string {
+  private key(kind: 'token' | 'lock' | 'ticket' | 'refresh' | 'claim' | 'event', name: string): string {
     return `${this.prefix}${kind}:${name}`;
   }
 

@@ -39,7 +39,29 @@ export interface Store {
   putRefreshToken(componentAppid: string, authorizerAppid: string, refreshToken: string): Promise<void>;
   deleteRefreshToken(componentAppid: string, authorizerAppid: string): Promise<void>;
 
+  // ---- pushes (they matter only within the push window, so they expire) ----
+  /** Claims `key` for `ttlMs` unless it is claimed already: true only for the first claim (SET NX PX). */
+  claimOnce(key: string, ttlMs: number): Promise<boolean>;
+  /** Gives a claim up, so the same key can be claimed again (its push was not applied). */
+  releaseClaim(key: string): Promise<void>;
+  /**
+   * The latest event applied under `key` (an authorizer's authorisation events), if recent. Kept
+   * with the data (the embedded store's state file), so a restart does not let an older event
+   * undo a newer one.
+   */
+  getLatestEvent(key: string): Promise<AppliedEvent | undefined>;
+  putLatestEvent(key: string, event: AppliedEvent, ttlMs: number): Promise<void>;
+
+  /** False while the store is known to be unreachable (Redis down): the service cannot serve, /readyz says so. */
+  available(): boolean;
+
   close(): Promise<void>;
+}
+
+/** A push applied: its CreateTime (epoch seconds) and InfoType, to order the ones that follow. */
+export interface AppliedEvent {
+  readonly createTime: number;
+  readonly infoType: string;
 }
 
 export interface StoredToken {
@@ -68,4 +90,4 @@ export class StoreUnavailableError extends Error {
 }
 
 /** The data half of a store, on its own: the embedded store keeps it in a file. */
-export type DataStore = Pick<Store, 'getTicket' | 'putTicket' | 'getRefreshToken' | 'putRefreshToken' | 'deleteRefreshToken'>;
+export type DataStore = Pick<Store, 'getTicket' | 'putTicket' | 'getRefreshToken' | 'putRefreshToken' | 'deleteRefreshToken' | 'getLatestEvent' | 'putLatestEvent'>;

@@ -31,6 +31,8 @@ export interface WeChatConfig extends Omit<TransportOptions, 'logger' | 'observe
   readonly component: ComponentCredentials | undefined;
   /** Upstream reads one GraphQL operation may have in flight at once (its loaders' cap). */
   readonly readConcurrency: number;
+  /** How far from now a platform push's timestamp may be, in seconds, either way. */
+  readonly pushWindowSeconds: number;
 }
 
 export interface WeChatOptions extends TransportOptions, Omit<WeChatConfig, keyof TransportOptions> {
@@ -57,7 +59,7 @@ export function createWeChat(options: WeChatOptions): WeChat {
   if (options.component !== undefined) {
     const componentTokens = new ComponentTokenProvider(transport, options.component, options.store, cache);
     authorizers = new AuthorizerTokenProvider(transport, options.component.appid, componentTokens, options.store, cache);
-    componentCallback = new ComponentCallback(options.component, options.store, authorizers, options.logger);
+    componentCallback = new ComponentCallback(options.component, options.store, authorizers, options.logger, { windowSeconds: options.pushWindowSeconds });
   }
   return {
     openAccounts: new OpenAccountApi(transport, new CredentialRouter(own, authorizers)),

@@ -25,6 +25,7 @@ describe('graceful shutdown', () => {
     writeFileSync(keys, JSON.stringify([apiKeyEntry('shutdown', API_KEY, '*', ['openaccount:read'])]));
     const gateway = await spawnGateway({
       NODE_ENV: 'production',
+      METRICS_PORT: '0',
       AUTH_API_KEYS_FILE: keys,
       WECHAT_API_BASE: simulator.url,
       WECHAT_APPS: JSON.stringify(demoCredentials()),

@@ -215,6 +215,20 @@ describe('Security: rate limits', () => {
     expect(JSON.parse((await send('d', acmeCoffeeMP.appid)).text).data.openAccount).not.toBeNull();
   });
 
+  it("per appid: a reader that used up the appid's reads has not used up its writes (separate buckets)", async () => {
+    const { appid } = DEMO_ACCOUNTS.frozenFoodsMP; // frozen: an unbind answers 89004, a write all the same
+    for (const sub of ['r1', 'r2', 'r3']) expect(JSON.parse((await send(sub, appid)).text).errors).toBeUndefined();
+    expect(JSON.parse((await send('r4', appid)).text).errors[0].extensions.code).toBe('RATE_LIMITED');
+    const writer = await signToken({ sub: 'writer', appids: '*', scope: 'openaccount:write' });
+    const unbind = await gateway.send({
+      body: JSON.stringify({ query: 'mutation($a: String!, $o: String!) { unbindOpenAccount(appid: $a, openAppid: $o) { __typename } }', variables: { a: appid, o: DEMO_OPEN_ACCOUNTS.frozenFoodsApi.openAppid } }),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${writer}` },
+    });
+    const body = JSON.parse(unbind.text);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.unbindOpenAccount.__typename).toBe('OpenAccountLimitExceededError');
+  });
+
   it('per caller: past the limit a request is answered 429 with Retry-After, before anything runs', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i += 1) statuses.push((await send('busy-caller', acmeBakeryMP.appid)).status);

@@ -1,11 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SignJWT } from 'jose';
 import { request } from 'undici';
-import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, signedPush, startSimulator, type Simulator } from '../../src/simulator';
 import { apiKeyEntry, signToken, TEST_JWT_SECRET, unsignedToken } from '../support/auth';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 import { buildHostileCorpus, type CorpusInputs, type HostileCase } from './hostile-corpus';
+import { buildHardeningCorpus } from './hostile-corpus-hardening';
+import { newPlatform, platformEnv } from '../support/platform';
 
 const API_KEY = 'wxgw_hostile-corpus-service-key-0123456789abcdef';
 const { acmeCoffeeOA, acmeCoffeeMP } = DEMO_ACCOUNTS;
@@ -28,14 +31,19 @@ describe('Security: the hostile corpus', () => {
   let inputs: CorpusInputs;
   let corpus: HostileCase[];
   const answers: Answer[] = [];
+  /** Secrets of this run besides the fixed ones: the platform's credentials. */
+  const secretsOfRun: string[] = [];
 
   beforeAll(async () => {
     simulator = await startSimulator({ seed: true });
+    const platform = newPlatform();
     const keys = join(mkdtempSync(join(tmpdir(), 'gateway-corpus-')), 'keys.json');
     writeFileSync(keys, JSON.stringify([apiKeyEntry('corpus-service', API_KEY, [acmeCoffeeOA.appid], ['openaccount:read'])]));
     gateway = await startTestGateway({
       simulator,
-      env: { WECHAT_APPS: JSON.stringify(demoCredentials()), AUTH_JWT_SECRET: TEST_JWT_SECRET, AUTH_API_KEYS_FILE: keys, NODE_ENV: 'test' },
+      // Platform mode too, so the push callback is attacked with the rest; failed authentications
+      // unlimited, so each token case is answered for itself (auth-failures.test.ts tests the limit).
+      env: { WECHAT_APPS: JSON.stringify(demoCredentials()), AUTH_JWT_SECRET: TEST_JWT_SECRET, AUTH_API_KEYS_FILE: keys, NODE_ENV: 'test', ...platformEnv(platform), RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '0' },
     });
     const both = 'openaccount:read openaccount:write';
     const restrictedToken = await signToken({ sub: 'corpus-user', appids: [acmeCoffeeOA.appid], scope: both });
@@ -57,7 +65,20 @@ describe('Security: the hostile corpus', () => {
       ),
       apiKey: API_KEY,
     };
-    corpus = buildHostileCorpus(inputs);
+    corpus = [
+      ...buildHostileCorpus(inputs),
+      ...buildHardeningCorpus({
+        appid: inputs.appid,
+        starToken: inputs.starToken,
+        readOnlyToken: inputs.readOnlyToken,
+        noScopeToken: await signToken({ sub: 'corpus-nobody', appids: [], scope: '' }),
+        longLivedToken: await signToken({ sub: 'corpus-user', appids: '*', scope: both }, { expiresAt: now + 10 * 365 * 86_400 }),
+        issuedLaterToken: await new SignJWT({ sub: 'corpus-user', appids: '*', scope: both }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(now + 3_600).setExpirationTime(now + 7_200).sign(new TextEncoder().encode(TEST_JWT_SECRET)),
+        componentAppid: platform.componentAppid,
+        push: (xml, timestamp) => signedPush(platform, xml, timestamp),
+      }),
+    ];
+    secretsOfRun.push(platform.secret, platform.aesKey, platform.token);
 
     const origin = new URL(gateway.url).origin;
     for (const testCase of corpus) {
@@ -127,6 +148,7 @@ describe('Security: the hostile corpus', () => {
     expect(accessTokens.length).toBeGreaterThan(0);
     const credentials = [inputs.restrictedToken, inputs.starToken, inputs.readOnlyToken, inputs.expiredToken, inputs.notYetValidToken, inputs.wrongSecretToken, inputs.unsignedToken, ...inputs.algSwappedTokens];
     const secrets = [
+      ...secretsOfRun,
       TEST_JWT_SECRET,
       API_KEY,
       ...Object.values(demoCredentials()),
@@ -138,6 +160,10 @@ describe('Security: the hostile corpus', () => {
     const haystacks = [...answers.map((a) => ({ where: `response to ${a.testCase.category}: ${a.testCase.name}`, text: a.text })), ...gateway.logs.map((text) => ({ where: 'log', text }))];
     const leaks = haystacks.flatMap(({ where, text }) => secrets.filter((s) => text.includes(s)).map((s) => `${where} contains ${s.slice(0, 6)}…`));
     expect(leaks).toEqual([]);
+  });
+
+  it('gives inline traces (ftv1) to none of them: no caller has the federation scope', () => {
+    expect(answers.filter((a) => a.text.includes('"ftv1"')).map(describeAnswer)).toEqual([]);
   });
 
   it('answers each quickly (no case starves the process)', () => {

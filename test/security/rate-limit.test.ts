@@ -26,16 +26,48 @@ describe('Security: rate limits (unit)', () => {
     expect(error.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'caller' });
     expect(error.extensions['retryAfterSeconds']).toBeGreaterThanOrEqual(1);
     expect(error.extensions['retryAfterSeconds']).toBeLessThanOrEqual(60);
-    await limits.chargeAppid('wx1');
-    expect((await refusal(limits.chargeAppid('wx1'))).extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'appid' });
-    await limits.chargeAppid('wx2');
+    await limits.chargeAppid('wx1', 'read');
+    expect((await refusal(limits.chargeAppid('wx1', 'read'))).extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'appid' });
+    await limits.chargeAppid('wx2', 'read');
   });
 
   it('charges an appid once per operation, however many fields touch it', async () => {
     const limits = createRateLimits({ callerPerMinute: 0, appidPerMinute: 1 }, logger);
     const charge = chargeOncePerOperation(limits);
-    await Promise.all([charge('wx1'), charge('wx1'), charge('wx1')]);
-    await expect(chargeOncePerOperation(limits)('wx1')).rejects.toThrow(/Rate limited/);
+    await Promise.all([charge('wx1', 'read'), charge('wx1', 'read'), charge('wx1', 'read')]);
+    await expect(chargeOncePerOperation(limits)('wx1', 'read')).rejects.toThrow(/Rate limited/);
+  });
+
+  it("readers do not use up the writers' limit of an appid: separate buckets by scope", async () => {
+    const limits = createRateLimits({ callerPerMinute: 0, appidPerMinute: 2 }, logger);
+    await limits.chargeAppid('wx1', 'read');
+    await limits.chargeAppid('wx1', 'read');
+    expect((await refusal(limits.chargeAppid('wx1', 'read'))).extensions['limit']).toBe('appid');
+    await limits.chargeAppid('wx1', 'write');
+    await limits.chargeAppid('wx1', 'write');
+    expect((await refusal(limits.chargeAppid('wx1', 'write'))).extensions['limit']).toBe('appid');
+  });
+
+  it('with Redis down, each replica limits to its share (the limit divided by RATE_LIMIT_REPLICAS), not to the whole limit', async () => {
+    const redis = new Redis('redis://127.0.0.1:9', { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true, retryStrategy: () => null });
+    redis.on('error', () => undefined);
+    try {
+      const limits = createRateLimits({ callerPerMinute: 9, appidPerMinute: 0, replicas: 3 }, logger, redis);
+      for (let i = 0; i < 3; i += 1) await limits.chargeCaller('a');
+      expect((await refusal(limits.chargeCaller('a'))).extensions['code']).toBe('RATE_LIMITED');
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  it('per address: failed authentications and pushes answer when to retry once over their limit', async () => {
+    const limits = createRateLimits({ callerPerMinute: 0, appidPerMinute: 0, authFailuresPerMinute: 2, callbackPerMinute: 1 }, logger);
+    expect(await limits.chargeAuthFailure('10.0.0.1')).toBeUndefined();
+    expect(await limits.chargeAuthFailure('10.0.0.1')).toBeUndefined();
+    expect(await limits.chargeAuthFailure('10.0.0.1')).toBeGreaterThanOrEqual(1);
+    expect(await limits.chargeAuthFailure('10.0.0.2')).toBeUndefined();
+    expect(await limits.chargeCallback('10.0.0.1')).toBeUndefined();
+    expect(await limits.chargeCallback('10.0.0.1')).toBeGreaterThanOrEqual(1);
   });
 
   it('0 is no limit', async () => {

@@ -48,12 +48,12 @@ describe('Security: production posture at start', () => {
   it.each([
     ['a JWT secret', { AUTH_JWT_SECRET: TEST_JWT_SECRET }],
     ['a JWT secret file', { AUTH_JWT_SECRET_FILE: file('jwt-secret', `${TEST_JWT_SECRET}\n`) }],
-    ['a JWKS URL', { AUTH_JWKS_URL: 'https://idp.example.com/.well-known/jwks.json' }],
+    ['a JWKS URL (with its issuer and audience)', { AUTH_JWKS_URL: 'https://idp.example.com/.well-known/jwks.json', AUTH_JWT_ISSUER: 'https://idp.example.com', AUTH_JWT_AUDIENCE: 'openaccount-gateway' }],
     ['an API keys file', { AUTH_API_KEYS_FILE: file('keys.json', '[]') }],
   ])('production starts with %s', (_, env) => {
     const config = loadConfig({ NODE_ENV: 'production', ...env });
     expect(config.explorer).toBe(false);
-    expect(config.rateLimits).toEqual({ callerPerMinute: 1200, appidPerMinute: 600 });
+    expect(config.rateLimits).toEqual({ callerPerMinute: 1200, appidPerMinute: 600, authFailuresPerMinute: 30, callbackPerMinute: 300, replicas: 1 });
   });
 
   it.each([

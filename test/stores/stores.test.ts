@@ -56,6 +56,28 @@ describe.each([
     expect(await store.tryLock('k', 'D', 10_000)).toBe(false);
   });
 
+  it('is available while it answers', () => {
+    expect(store.available()).toBe(true);
+  });
+
+  it('push claims: the first claim of a key wins until released or expired', async () => {
+    expect(await store.claimOnce('push:sig', 10_000)).toBe(true);
+    expect(await store.claimOnce('push:sig', 10_000)).toBe(false);
+    await store.releaseClaim('push:sig');
+    expect(await store.claimOnce('push:sig', 50)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await store.claimOnce('push:sig', 10_000)).toBe(true);
+  });
+
+  it('latest events: kept per key until they expire', async () => {
+    expect(await store.getLatestEvent('wxc:wxa')).toBeUndefined();
+    await store.putLatestEvent('wxc:wxa', { createTime: 2, infoType: 'authorized' }, 10_000);
+    expect(await store.getLatestEvent('wxc:wxa')).toEqual({ createTime: 2, infoType: 'authorized' });
+    await store.putLatestEvent('wxc:wxb', { createTime: 1, infoType: 'unauthorized' }, 30);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(await store.getLatestEvent('wxc:wxb')).toBeUndefined();
+  });
+
   it('the verify ticket: the newest push wins, a replayed older one is ignored', async () => {
     expect(await store.getTicket('wxc')).toBeUndefined();
     await store.putTicket('wxc', { value: 'ticket-2', createTime: 2 });
@@ -125,6 +147,7 @@ describe('RedisStore when Redis is down', () => {
     const unavailable = lines.filter((line) => line.includes('credential store (Redis)'));
     expect(unavailable.length).toBeGreaterThanOrEqual(1);
     expect(unavailable.length).toBeLessThanOrEqual(2);
+    expect(store.available()).toBe(false);
     await store.close();
   });
 });
