@@ -18,7 +18,7 @@ export function admissionMetrics(registry: Registry, stats: () => AdmissionStats
   new Gauge({ name: 'gateway_admission_queue_length', help: 'Requests waiting for admission now.', registers, collect() { this.set(stats().queued); } });
   new Gauge({ name: 'gateway_admission_queued_callers', help: 'Callers with requests waiting for admission now.', registers, collect() { this.set(stats().queuedCallers); } });
   new Gauge({ name: 'gateway_admission_in_flight', help: 'GraphQL requests admitted and not yet answered.', registers, collect() { this.set(stats().inFlight); } });
-  new Gauge({ name: 'gateway_admission_event_loop_delay_seconds', help: 'Worst event-loop delay in the last 100 ms window, as admission sees it.', registers, collect() { this.set(stats().eventLoopDelayMs / 1000); } });
+  new Gauge({ name: 'gateway_admission_event_loop_delay_seconds', help: 'Event-loop delay admission decides on: the least of the worst delays of the last three 100 ms windows.', registers, collect() { this.set(stats().eventLoopDelayMs / 1000); } });
   for (const reason of ['queue_full', 'queue_timeout', 'event_loop_delay', 'fair_share'] satisfies ShedReason[]) shed.inc({ reason }, 0);
 
   const labelled = new Set<string>();

@@ -26,7 +26,7 @@ export interface AdmissionStats {
   readonly queued: number;
   /** Callers with requests waiting. */
   readonly queuedCallers: number;
-  /** Worst event-loop delay in the last sampling window, in ms. */
+  /** Event-loop delay sustained over the last three 100 ms windows (the least of their worst delays), in ms. */
   readonly eventLoopDelayMs: number;
 }
 
@@ -42,10 +42,10 @@ export interface AdmissionOptions {
   readonly logger: Logger;
   readonly observer?: AdmissionObserver;
   /**
-   * The event-loop delay to decide on, in ms. Default: the worst delay node's
-   * `monitorEventLoopDelay` saw in the last 100 ms window. Tests give their own.
+   * The worst event-loop delay of the sampling window just ended, in ms, read every 100 ms.
+   * Default: what node's `monitorEventLoopDelay` saw. Tests give their own.
    */
-  readonly eventLoopDelayMs?: () => number;
+  readonly windowDelayMs?: () => number;
 }
 
 export interface AdmissionTicket {
@@ -63,6 +63,11 @@ interface Waiting {
 
 /** How often the event-loop delay is read (and the queue re-checked for upstream room). */
 const SAMPLE_MS = 100;
+/**
+ * The delay decided on is the smallest worst delay of the last few windows: only a loop late in
+ * every one of them is CPU-bound. One long iteration (a burst of arrivals, a GC pause) is not.
+ */
+const SUSTAINED_WINDOWS = 3;
 /** Shedding counts as stopped after this long without a refusal (one log line each way). */
 const QUIET_MS = 5_000;
 
@@ -85,6 +90,7 @@ export class Admission {
   private inFlight = 0;
   private readonly delay = monitorEventLoopDelay({ resolution: 10 });
   private delayMs = 0;
+  private readonly recentDelays: number[] = Array<number>(SUSTAINED_WINDOWS).fill(0);
   private readonly sampler: NodeJS.Timeout;
   private readonly retryAfterSeconds: number;
   private shedding: { since: number; last: number; counts: Record<string, number> } | undefined;
@@ -96,7 +102,7 @@ export class Admission {
     this.queue = new FairQueue(config.maxQueue);
     // A client told to come back after the longest wait finds the queue turned over.
     this.retryAfterSeconds = Math.max(1, Math.ceil(config.maxWaitMs / 1000));
-    if (options.eventLoopDelayMs === undefined) this.delay.enable();
+    if (options.windowDelayMs === undefined) this.delay.enable();
     this.sampler = setInterval(() => this.sample(), SAMPLE_MS).unref();
   }
 
@@ -150,9 +156,7 @@ export class Admission {
   // Private: decisions and bookkeeping.
 
   private lagging(): boolean {
-    if (this.config.maxEventLoopDelayMs === 0) return false;
-    if (this.options.eventLoopDelayMs !== undefined) this.delayMs = this.options.eventLoopDelayMs();
-    return this.delayMs > this.config.maxEventLoopDelayMs;
+    return this.config.maxEventLoopDelayMs > 0 && this.delayMs > this.config.maxEventLoopDelayMs;
   }
 
   private hasRoom(): boolean {
@@ -199,11 +203,11 @@ export class Admission {
   }
 
   private sample(): void {
-    if (this.options.eventLoopDelayMs === undefined) {
-      // max, not a percentile: one long iteration is exactly what delays every admitted request.
-      this.delayMs = this.delay.max / 1e6;
-      this.delay.reset();
-    }
+    // max, not a percentile: one long iteration is exactly what delays every admitted request.
+    this.recentDelays.push(this.options.windowDelayMs?.() ?? this.delay.max / 1e6);
+    if (this.recentDelays.length > SUSTAINED_WINDOWS) this.recentDelays.shift();
+    this.delayMs = Math.min(...this.recentDelays);
+    this.delay.reset();
     // Upstream slots also free up inside long operations, not only when a response ends.
     this.drain();
     const now = performance.now();

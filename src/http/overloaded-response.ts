@@ -31,8 +31,8 @@ function bodyFor(refusal: Refusal): Buffer {
 
 /**
  * HTTP 503 with `Retry-After` and a GraphQL-shaped body (`extensions.code: "OVERLOADED"`), for a
- * request refused at the front door. The connection is closed after it, so a client that floods
- * pays for a new connection before it can try again, and the socket's memory is given back.
+ * request refused at the front door. The connection is closed after a refusal at once, so a
+ * client that floods pays for a new connection before it can try again.
  */
 export function sendOverloaded(res: ServerResponse, refusal: Refusal): void {
   if (res.headersSent || res.destroyed) return;
@@ -41,9 +41,11 @@ export function sendOverloaded(res: ServerResponse, refusal: Refusal): void {
     'content-type': 'application/json; charset=utf-8',
     'content-length': body.length,
     'retry-after': String(refusal.retryAfterSeconds),
-    // Only once the body is all in: closing with unread bytes would reset the connection and
-    // could lose this answer. An unfinished body is read and discarded by node, as usual.
-    ...(res.req.complete ? { connection: 'close' } : {}),
+    // Refused at once: close, so a client that floods pays for a new connection first. Only
+    // once the body is all in: closing with unread bytes would reset the connection and could
+    // lose this answer (an unfinished body is read and discarded by node, as usual). After a
+    // full wait the client has waited its turn: its connection is kept.
+    ...(refusal.reason !== 'queue_timeout' && res.req.complete ? { connection: 'close' } : {}),
   });
   res.end(body);
 }

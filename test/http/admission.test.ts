@@ -17,7 +17,7 @@ function harness(config: Partial<AdmissionConfig>, signals: { upstreamHasRoom?: 
     {
       logger: pino({ level: 'info' }, { write: (line: string) => void logs.push(line) }),
       upstreamHasRoom: signals.upstreamHasRoom ?? (() => true),
-      ...(signals.delayMs ? { eventLoopDelayMs: signals.delayMs } : {}),
+      ...(signals.delayMs ? { windowDelayMs: signals.delayMs } : {}),
     },
   );
   const enter = (caller: string): Probe => {
@@ -107,15 +107,22 @@ describe('Admission: admit, wait in a fair queue, or refuse at once', () => {
     admission.close();
   });
 
-  it('a late event loop refuses at once the callers that already hold their share, not the others', () => {
+  it('a loop late in three windows in a row refuses at once the callers that already hold their share, not the others', () => {
+    jest.useFakeTimers();
     let delay = 0;
     const { admission, enter } = harness({ maxInFlight: 1, maxQueue: 10, maxEventLoopDelayMs: 200 }, { delayMs: () => delay });
     enter('flood');
     const queued = [enter('flood'), enter('flood')];
     delay = 500;
+    jest.advanceTimersByTime(200); // two late windows: a burst, not yet a CPU-bound process
+    expect(enter('flood').state).toBe('waiting');
+    jest.advanceTimersByTime(100);
     const more = enter('flood');
     const polite = enter('polite');
     expect(queued.map((p) => p.state)).toEqual(['waiting', 'waiting']); // admitted work and its queue are kept
+    delay = 0;
+    jest.advanceTimersByTime(100); // one window on time ends it
+    expect(enter('flood').state).toBe('waiting');
     expect(more.refusal?.reason).toBe('event_loop_delay');
     expect(polite.state).toBe('waiting');
     admission.close();
