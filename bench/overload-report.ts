@@ -66,6 +66,8 @@ export function renderOverload(runs: readonly OverloadRun[], machine: Machine, n
     table(header, rows),
     '',
     `Result types the gateway returned: ${runs.map((r) => `${n(r.clients)}: ${Object.entries(r.resultTypes).map(([k, v]) => `${k.replace('unbindOpenAccount: ', '')} ${n(v)}`).join(', ') || 'none'}`).join('; ')}.`,
+    '',
+    `503s by reason (whole run, warm-up included): ${runs.map((r) => `${n(r.clients)}: ${Object.entries(r.shedByReason).map(([k, v]) => `${k} ${n(v)}`).join(', ') || 'none'}`).join('; ')}.`,
     OVERLOAD_END,
   ].join('\n');
 }

@@ -112,6 +112,8 @@ export interface GatewayOptions {
 
 export interface GatewayProcess {
   readonly url: string;
+  /** Prometheus metrics: in production they are served on METRICS_PORT, not the GraphQL port. */
+  readonly metricsUrl: string;
   readonly pid: number;
   /** From spawn to the first GraphQL answer, in ms. */
   readonly startupMs: number;
@@ -124,6 +126,7 @@ export interface GatewayProcess {
  */
 export async function startGateway(options: GatewayOptions): Promise<GatewayProcess> {
   const port = await freePort();
+  const metricsPort = await freePort();
   const log = openSync(options.logFile, 'a');
   const started = performance.now();
   const args = [...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), join(DIST, 'src', 'main.js')];
@@ -137,6 +140,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayProc
       WECHAT_API_BASE: options.simulatorUrl,
       WECHAT_APPS: JSON.stringify(options.apps),
       SHUTDOWN_GRACE_MS: '2000',
+      METRICS_PORT: String(metricsPort),
       ...options.env,
     },
     stdio: ['ignore', log, log],
@@ -152,7 +156,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayProc
     child.kill('SIGKILL');
     throw error;
   }
-  return { url, pid: child.pid!, startupMs: performance.now() - started, stop: () => stopChild(child) };
+  return { url, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, pid: child.pid!, startupMs: performance.now() - started, stop: () => stopChild(child) };
 }
 
 async function untilServing(url: string, options: GatewayOptions, exited: () => boolean, deadline: number): Promise<void> {
@@ -169,9 +173,9 @@ async function untilServing(url: string, options: GatewayOptions, exited: () => 
   }
 }
 
-/** Reads `gateway_operations_total{field,result}` from /metrics: which union members were returned. */
-export async function operationCounts(graphqlUrl: string): Promise<Map<string, number>> {
-  const response = await request(graphqlUrl.replace(/\/graphql$/, '/metrics'));
+/** Reads `gateway_operations_total{field,result}` from a gateway's /metrics: which union members were returned. */
+export async function operationCounts(gateway: Pick<GatewayProcess, 'metricsUrl'>): Promise<Map<string, number>> {
+  const response = await request(gateway.metricsUrl);
   const text = await response.body.text();
   const counts = new Map<string, number>();
   for (const match of text.matchAll(/^gateway_operations_total\{field="([^"]+)",result="([^"]+)"\} (\d+)/gm)) {

@@ -40,6 +40,15 @@ export interface OverloadRun {
   readonly peakRssBytes: number;
   readonly health: HealthSamples;
   readonly resultTypes: Record<string, number>;
+  /** gateway_admission_shed_total by reason, over the whole run (warm-up included). */
+  readonly shedByReason: Record<string, number>;
+}
+
+async function shedByReason(metricsUrl: string): Promise<Record<string, number>> {
+  const text = await (await request(metricsUrl)).body.text();
+  const counts: Record<string, number> = {};
+  for (const match of text.matchAll(/^gateway_admission_shed_total\{reason="([^"]+)"\} (\d+)/gm)) if (Number(match[2]) > 0) counts[match[1]!] = Number(match[2]);
+  return counts;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -74,7 +83,7 @@ export async function overload(ctx: BenchContext): Promise<OverloadRun[]> {
     for (const { clients, second } of SETTINGS.overloadRuns) {
       ctx.progress(`overload: ${clients} clients${second ? ` and a second caller with ${second} connections` : ''}`);
       const gw = await startGateway(gatewayOptions(ctx, `overload-${clients}`));
-      const before = await operationCounts(gw.url);
+      const before = await operationCounts(gw);
       let sampledPeak = 0;
       const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, memoryOf(gw.pid).rss)), 100);
       // The simulator's count is read when the warm-up ends and when the measured period does.
@@ -96,7 +105,8 @@ export async function overload(ctx: BenchContext): Promise<OverloadRun[]> {
         second: secondResult,
         peakRssBytes: Math.max(sampledPeak, memoryOf(gw.pid).peakRss),
         health: await health,
-        resultTypes: resultTypes(before, await operationCounts(gw.url)),
+        resultTypes: resultTypes(before, await operationCounts(gw)),
+        shedByReason: await shedByReason(gw.metricsUrl),
       });
       await gw.stop();
     }
