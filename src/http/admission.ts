@@ -68,6 +68,13 @@ const SAMPLE_MS = 100;
  * every one of them is CPU-bound. One long iteration (a burst of arrivals, a GC pause) is not.
  */
 const SUSTAINED_WINDOWS = 3;
+/**
+ * Each wait bound is drawn between 75% and 100% of `maxWaitMs`. Requests that arrive together
+ * (a burst, or closed-loop clients that were all refused together and came straight back) would
+ * otherwise time out together: thousands of 503s in one timers phase, with every upstream answer
+ * left unread behind them, and their retries arriving as one wave again.
+ */
+const WAIT_JITTER = 0.25;
 /** Shedding counts as stopped after this long without a refusal (one log line each way). */
 const QUIET_MS = 5_000;
 
@@ -130,7 +137,8 @@ export class Admission {
       return NO_TICKET;
     }
     if (evicted !== undefined) this.drop(evicted, 'fair_share');
-    waiting.timer = setTimeout(() => this.drop(queued, 'queue_timeout'), this.config.maxWaitMs).unref();
+    const waitMs = this.config.maxWaitMs * (1 - WAIT_JITTER * Math.random());
+    waiting.timer = setTimeout(() => this.drop(queued, 'queue_timeout'), waitMs).unref();
     this.drain();
     return {
       cancel: () => {
