@@ -39,11 +39,12 @@ export function renderOverload(runs: readonly OverloadRun[], machine: Machine, n
       ms(r.load.p99),
       n(r.load.non2xx / r.load.elapsedS),
       r.second ? `${pct(secondShare(r))} (${n(r.second.latencies.length)} of ${n(r.second.latencies.length + r.second.shed + r.second.refusedInside + r.second.failed)}; p50 ${ms(second!.p50)}, p99 ${ms(second!.p99)})` : '',
+      Number.isFinite(r.gatewayCpuCores) ? `${Math.round(r.gatewayCpuCores * 100)}%` : 'n/a',
       mib(r.peakRssBytes),
       `${r.health.answered}/${r.health.answered + r.health.failed} (max ${ms(r.health.maxMs)})`,
     ];
   });
-  const header = ['clients', 'WeChat calls/s', `of ${n(runs[0]?.possiblePerS ?? NaN)} possible`, 'successes/s', 'p50', 'p99', '503s/s', 'second caller: successes', 'peak RSS', '/healthz answered'];
+  const header = ['clients', 'WeChat calls/s', `of ${n(runs[0]?.possiblePerS ?? NaN)} possible`, 'successes/s', 'p50', 'p99', '503s/s', 'second caller: successes', 'gateway CPU (of a core)', 'peak RSS', '/healthz answered'];
   const targets = [
     ['WeChat calls served ≥ 0.9 × capacity at 5,000 clients', `${ratio(five).toFixed(2)}×`, met(ratio(five) >= 0.9)],
     ['WeChat calls served ≥ 0.8 × capacity at 10,000 clients', `${ratio(ten).toFixed(2)}×`, met(ratio(ten) >= 0.8)],
@@ -59,7 +60,7 @@ export function renderOverload(runs: readonly OverloadRun[], machine: Machine, n
     '',
     note,
     '',
-    `Machine: ${machine.cpu}, load average ${machine.loadAverage.map((l) => l.toFixed(2)).join(' / ')} at start. Each run: a fresh gateway (production posture, default admission settings), ${SETTINGS.warmupS} s warm-up at the same number of clients, then ${SETTINGS.durationS} s measured. Clients are autocannon's: each sends its next unbind as soon as the last is answered, 503 or not (Retry-After is not honoured). The second caller (bench/closed-loop-client.ts, its own process and API key) reads every body: a success is an unbind WeChat answered. WeChat calls/s is the simulator's count of unbinds; capacity is WECHAT_CONNECTIONS / latency.`,
+    `Machine: ${machine.cpu}, load average ${machine.loadAverage.map((l) => l.toFixed(2)).join(' / ')} at start. Each run: a fresh gateway (production posture, default admission settings), ${SETTINGS.warmupS} s warm-up at the same number of clients, then ${SETTINGS.durationS} s measured. Clients are autocannon's: each sends its next unbind as soon as the last is answered, 503 or not (Retry-After is not honoured). The second caller (bench/closed-loop-client.ts, its own process and API key) reads every body: a success is an unbind WeChat answered. WeChat calls/s is the simulator's count of unbinds; capacity is WECHAT_CONNECTIONS / latency. Gateway CPU is the gateway process's user + system time over the measured period (100% is one core): below 100% with calls left unserved, the gateway was waiting, not computing (on a shared machine, for a core).`,
     '',
     table(['target', 'measured', ''], targets),
     '',

@@ -11,6 +11,7 @@
  *
  * Alone: `BENCH_SCENARIO=overload npm run bench` (writes only its section of bench/RESULTS.md).
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
 import { GATEWAY_UNBIND, graphqlBody, UNBIND_PAIR } from '../bench-data';
@@ -40,8 +41,20 @@ export interface OverloadRun {
   readonly peakRssBytes: number;
   readonly health: HealthSamples;
   readonly resultTypes: Record<string, number>;
+  /** The gateway process's CPU time (user + system) over the measured period, per second: 1 is one core. */
+  readonly gatewayCpuCores: number;
   /** gateway_admission_shed_total by reason, over the whole run (warm-up included). */
   readonly shedByReason: Record<string, number>;
+}
+
+/** User + system CPU seconds of a process so far, from /proc (Linux; clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 async function shedByReason(metricsUrl: string): Promise<Record<string, number>> {
@@ -87,14 +100,14 @@ export async function overload(ctx: BenchContext): Promise<OverloadRun[]> {
       let sampledPeak = 0;
       const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, memoryOf(gw.pid).rss)), 100);
       // The simulator's count is read when the warm-up ends and when the measured period does.
-      const atStart = sleep(SETTINGS.warmupS * 1000).then(async () => ({ at: performance.now(), calls: (await ctx.sim.counters([UNBIND])).calls[UNBIND]! }));
+      const atStart = sleep(SETTINGS.warmupS * 1000).then(async () => ({ at: performance.now(), cpu: cpuSeconds(gw.pid), calls: (await ctx.sim.counters([UNBIND])).calls[UNBIND]! }));
       const flood = load({ url: gw.url, body, headers: ctx.headers, connections: clients, warmupS: SETTINGS.warmupS, durationS: SETTINGS.durationS, timeoutS: 30 });
       const secondCaller = second
         ? runClosedLoopClient({ url: gw.url, body, headers: ctx.secondHeaders, connections: second, warmupS: SETTINGS.warmupS, durationS: SETTINGS.durationS })
         : Promise.resolve(undefined);
       const health = pollHealth(gw.url, Promise.all([flood, secondCaller]));
       const [result, secondResult] = await Promise.all([flood, secondCaller]);
-      const end = { at: performance.now(), calls: (await ctx.sim.counters([UNBIND])).calls[UNBIND]! };
+      const end = { at: performance.now(), cpu: cpuSeconds(gw.pid), calls: (await ctx.sim.counters([UNBIND])).calls[UNBIND]! };
       const start = await atStart;
       clearInterval(sampler);
       runs.push({
@@ -102,6 +115,7 @@ export async function overload(ctx: BenchContext): Promise<OverloadRun[]> {
         load: result,
         wechatCallsPerS: (end.calls - start.calls) / ((end.at - start.at) / 1000),
         possiblePerS,
+        gatewayCpuCores: (end.cpu - start.cpu) / ((end.at - start.at) / 1000),
         second: secondResult,
         peakRssBytes: Math.max(sampledPeak, memoryOf(gw.pid).peakRss),
         health: await health,
