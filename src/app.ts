@@ -16,6 +16,7 @@ import { buildGatewaySchema } from './graphql/schema';
 import { Admission } from './http/admission';
 import { admissionMetrics } from './http/admission-metrics';
 import { startGatewayServer } from './http/apollo-server';
+import { idempotencyPlugin } from './http/idempotency/idempotency-plugin';
 import { clientAddress } from './http/client-address';
 import { startMetricsServer, type MetricsServer } from './http/metrics-server';
 import { serviceRoutes } from './http/routes';
@@ -121,6 +122,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       metrics.apolloPlugin(),
       endDeadlines,
       ...limits.plugins,
+      idempotencyPlugin({ ...config.idempotency, store, operationTimeoutMs: config.operationTimeoutMs, logger, observe: (outcome) => metrics.idempotentRequest(outcome) }),
       refuseSubscriptions,
       inlineTracesForRouters(),
       operationWorkPlugin({ maxRepresentations: config.maxEntityRepresentations, maxReads: config.maxOperationReads }),

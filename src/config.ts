@@ -6,6 +6,7 @@ import type { CorsConfig } from './http/cors';
 import type { OperationLimits } from './graphql/operation-limits';
 import type { AdmissionConfig } from './http/admission';
 import type { HttpServerLimits } from './http/server-limits';
+import type { IdempotencyConfig } from './http/idempotency/idempotency-plugin';
 import type { StoreConfig } from './stores';
 import { APPID_RULE, isAppId, type ComponentCredentials, type WeChatConfig } from './wechat';
 
@@ -50,6 +51,8 @@ export interface Config {
   /** Reverse proxies in front of the gateway whose X-Forwarded-For entries are believed. */
   readonly trustedProxyCount: number;
   readonly operationLimits: OperationLimits;
+  /** Idempotency keys for mutations (Idempotency-Key). */
+  readonly idempotency: IdempotencyConfig;
 }
 
 export class ConfigError extends Error {
@@ -116,6 +119,7 @@ const schema = z.object({
   WECHAT_RESPONSE_TIMEOUT_MS: integer(1, 120_000).default(10_000),
   WECHAT_CONNECTIONS: integer(1, 1_000).default(64),
   WECHAT_READ_CONCURRENCY: integer(1, 1_000).default(10),
+  WECHAT_READ_CACHE_SECONDS: integer(0, 86_400).optional(),
   WECHAT_MAX_IN_FLIGHT: integer(1, 100_000).default(256),
   WECHAT_MAX_QUEUE: integer(0, 1_000_000).default(1_024),
   WECHAT_BREAKER_THRESHOLD: integer(1, 1_000).default(5),
@@ -158,6 +162,8 @@ const schema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   REDIS_KEY_PREFIX: z.string().max(100).regex(/^[\w:.-]*$/, 'may hold only letters, digits, _ : . and -').default('wechat-gateway:'),
   STATE_FILE: z.string().min(1).default('.state/credentials.json'),
+  IDEMPOTENCY_TTL_SECONDS: integer(1, 30 * 86_400).default(86_400),
+  IDEMPOTENCY_REQUIRED: boolean.default(false),
   // Third-party platform mode: all four or none. Secrets are never echoed.
   WECHAT_COMPONENT_APPID: z.string().refine(isAppId, `must be an appid (${APPID_RULE})`).optional(),
   WECHAT_COMPONENT_SECRET: z.string().min(1).optional(),
@@ -218,6 +224,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       responseTimeoutMs: e.WECHAT_RESPONSE_TIMEOUT_MS,
       connections: e.WECHAT_CONNECTIONS,
       readConcurrency: e.WECHAT_READ_CONCURRENCY,
+      // 0 is off, like unset.
+      readCacheSeconds: e.WECHAT_READ_CACHE_SECONDS || undefined,
       maxInFlight: e.WECHAT_MAX_IN_FLIGHT,
       maxQueue: e.WECHAT_MAX_QUEUE,
       breakerThreshold: e.WECHAT_BREAKER_THRESHOLD,
@@ -262,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: e.MAX_QUERY_TOKENS,
       maxDirectives: e.MAX_QUERY_DIRECTIVES,
     },
+    idempotency: { ttlSeconds: e.IDEMPOTENCY_TTL_SECONDS, required: e.IDEMPOTENCY_REQUIRED },
   };
 }
 

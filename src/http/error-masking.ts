@@ -14,6 +14,10 @@ const CLIENT_ERROR_CODES = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'RATE_LIMITED',
+  // Idempotency keys (src/http/idempotency/).
+  'IDEMPOTENCY_KEY_MISMATCH',
+  'IDEMPOTENCY_KEY_IN_USE',
+  'IDEMPOTENCY_STORE_UNAVAILABLE',
 ]);
 
 /**

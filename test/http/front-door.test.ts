@@ -3,9 +3,10 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
-import { DEMO_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { DEMO_ACCOUNTS, type Simulator } from '../../src/simulator';
 import { apiKeyEntry } from '../support/auth';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import type { TestGateway } from '../support/gateway';
+import { useHarness } from '../support/harness';
 
 const GET = '/cgi-bin/open/get';
 const READ = JSON.stringify({ query: `{ openAccount(appid: "${DEMO_ACCOUNTS.acmeCoffeeOA.appid}") { __typename } }` });
@@ -39,16 +40,13 @@ async function until(condition: () => boolean | Promise<boolean>): Promise<void>
 }
 
 describe('HTTP front door: admission before the body is read', () => {
+  // Each test closes its simulator itself, which ends the calls left hanging there.
+  const harness = useHarness();
   let simulator: Simulator;
   let gateway: TestGateway;
-  afterEach(async () => {
-    await simulator?.close(); // first: it ends the calls left hanging, so the gateway stops at once
-    await gateway?.stop();
-  });
 
   async function setUp(env: Record<string, string>, headers: Record<string, string> = {}): Promise<void> {
-    simulator = await startSimulator({ seed: true });
-    gateway = await startTestGateway({ env: { WECHAT_API_BASE: simulator.url, WECHAT_APPS: JSON.stringify(demoCredentials()), ...env } });
+    ({ simulator, gateway } = await harness.demo(env));
     expect((await post(gateway, READ, headers)).status).toBe(200); // token fetched: each read is one call
     simulator.faults.inject({ path: GET, kind: 'hang', times: Infinity });
     simulator.counters.reset();
@@ -133,11 +131,11 @@ describe('HTTP front door: admission before the body is read', () => {
 });
 
 describe('HTTP front door: bounded connections and client timeouts', () => {
+  const harness = useHarness();
   let gateway: TestGateway;
-  afterEach(() => gateway?.stop());
 
   it('a body sent one byte at a time is cut off at HTTP_REQUEST_TIMEOUT_MS, before anything runs', async () => {
-    gateway = await startTestGateway({ env: { HTTP_REQUEST_TIMEOUT_MS: '500', HTTP_HEADERS_TIMEOUT_MS: '500' } });
+    gateway = await harness.gateway({ env: { HTTP_REQUEST_TIMEOUT_MS: '500', HTTP_HEADERS_TIMEOUT_MS: '500' } });
     const { port } = new URL(gateway.url);
     const socket = connect(Number(port), '127.0.0.1');
     let received = '';
@@ -157,7 +155,7 @@ describe('HTTP front door: bounded connections and client timeouts', () => {
   });
 
   it('connections past MAX_CONNECTIONS are closed at once; those within it are served', async () => {
-    gateway = await startTestGateway({ env: { MAX_CONNECTIONS: '2' } });
+    gateway = await harness.gateway({ env: { MAX_CONNECTIONS: '2' } });
     const { port } = new URL(gateway.url);
     const open = () => {
       const socket = connect(Number(port), '127.0.0.1');

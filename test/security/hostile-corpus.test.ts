@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { request } from 'undici';
-import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, signedPush, startSimulator, type Simulator } from '../../src/simulator';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, signedPush, type Simulator } from '../../src/simulator';
 import { apiKeyEntry, signToken, TEST_JWT_SECRET, unsignedToken } from '../support/auth';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import type { TestGateway } from '../support/gateway';
+import { useHarness } from '../support/harness';
 import { buildHostileCorpus, type CorpusInputs, type HostileCase } from './hostile-corpus';
 import { buildHardeningCorpus } from './hostile-corpus-hardening';
 import { newPlatform, platformEnv } from '../support/platform';
@@ -25,7 +26,8 @@ interface Answer {
  * Every case of the corpus over real HTTP, one at a time so each one's upstream calls are its
  * own, against a gateway with JWTs and API keys on, the demo WeChat apps and the simulator.
  */
-describe('Security: the hostile corpus', () => {
+describe('Security: the hostile corpus is refused without a 5xx, a leak or a call to WeChat', () => {
+  const harness = useHarness('all');
   let simulator: Simulator;
   let gateway: TestGateway;
   let inputs: CorpusInputs;
@@ -35,16 +37,12 @@ describe('Security: the hostile corpus', () => {
   const secretsOfRun: string[] = [];
 
   beforeAll(async () => {
-    simulator = await startSimulator({ seed: true });
     const platform = newPlatform();
     const keys = join(mkdtempSync(join(tmpdir(), 'gateway-corpus-')), 'keys.json');
     writeFileSync(keys, JSON.stringify([apiKeyEntry('corpus-service', API_KEY, [acmeCoffeeOA.appid], ['openaccount:read'])]));
-    gateway = await startTestGateway({
-      simulator,
-      // Platform mode too, so the push callback is attacked with the rest; failed authentications
-      // unlimited, so each token case is answered for itself (auth-failures.test.ts tests the limit).
-      env: { WECHAT_APPS: JSON.stringify(demoCredentials()), AUTH_JWT_SECRET: TEST_JWT_SECRET, AUTH_API_KEYS_FILE: keys, NODE_ENV: 'test', ...platformEnv(platform), RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '0' },
-    });
+    // Platform mode too, so the push callback is attacked with the rest; failed authentications
+    // unlimited, so each token case is answered for itself (auth-failures.test.ts tests the limit).
+    ({ simulator, gateway } = await harness.demo({ AUTH_JWT_SECRET: TEST_JWT_SECRET, AUTH_API_KEYS_FILE: keys, NODE_ENV: 'test', ...platformEnv(platform), RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '0' }));
     const both = 'openaccount:read openaccount:write';
     const restrictedToken = await signToken({ sub: 'corpus-user', appids: [acmeCoffeeOA.appid], scope: both });
     const [, payload, signature] = restrictedToken.split('.');
@@ -94,8 +92,6 @@ describe('Security: the hostile corpus', () => {
   afterAll(async () => {
     // CORPUS_REPORT=1 npx jest test/security/hostile-corpus.test.ts prints how each case was answered.
     if (process.env['CORPUS_REPORT']) process.stdout.write(`${answers.map((a) => `${a.status} ${firstCode(a.text)} ${a.upstreamCalls} ${Math.round(a.ms)}ms  ${a.testCase.category}: ${a.testCase.name}`).join('\n')}\n`);
-    await gateway.stop();
-    await simulator.close();
   });
 
   it('has at least 200 hostile cases', () => {
