@@ -10,6 +10,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
+import type { ClosedLoopOptions, ClosedLoopResult } from './closed-loop-client';
 import type { DirectClientOptions, DirectClientResult } from './direct-protocol';
 import type { SimulatorCommand, SimulatorCounters, SimulatorReply } from './simulator-protocol';
 
@@ -111,6 +112,8 @@ export interface GatewayOptions {
 
 export interface GatewayProcess {
   readonly url: string;
+  /** Prometheus metrics: in production they are served on METRICS_PORT, not the GraphQL port. */
+  readonly metricsUrl: string;
   readonly pid: number;
   /** From spawn to the first GraphQL answer, in ms. */
   readonly startupMs: number;
@@ -123,6 +126,7 @@ export interface GatewayProcess {
  */
 export async function startGateway(options: GatewayOptions): Promise<GatewayProcess> {
   const port = await freePort();
+  const metricsPort = await freePort();
   const log = openSync(options.logFile, 'a');
   const started = performance.now();
   const args = [...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), join(DIST, 'src', 'main.js')];
@@ -136,6 +140,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayProc
       WECHAT_API_BASE: options.simulatorUrl,
       WECHAT_APPS: JSON.stringify(options.apps),
       SHUTDOWN_GRACE_MS: '2000',
+      METRICS_PORT: String(metricsPort),
       ...options.env,
     },
     stdio: ['ignore', log, log],
@@ -151,7 +156,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayProc
     child.kill('SIGKILL');
     throw error;
   }
-  return { url, pid: child.pid!, startupMs: performance.now() - started, stop: () => stopChild(child) };
+  return { url, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, pid: child.pid!, startupMs: performance.now() - started, stop: () => stopChild(child) };
 }
 
 async function untilServing(url: string, options: GatewayOptions, exited: () => boolean, deadline: number): Promise<void> {
@@ -168,9 +173,9 @@ async function untilServing(url: string, options: GatewayOptions, exited: () => 
   }
 }
 
-/** Reads `gateway_operations_total{field,result}` from /metrics: which union members were returned. */
-export async function operationCounts(graphqlUrl: string): Promise<Map<string, number>> {
-  const response = await request(graphqlUrl.replace(/\/graphql$/, '/metrics'));
+/** Reads `gateway_operations_total{field,result}` from a gateway's /metrics: which union members were returned. */
+export async function operationCounts(gateway: Pick<GatewayProcess, 'metricsUrl'>): Promise<Map<string, number>> {
+  const response = await request(gateway.metricsUrl);
   const text = await response.body.text();
   const counts = new Map<string, number>();
   for (const match of text.matchAll(/^gateway_operations_total\{field="([^"]+)",result="([^"]+)"\} (\d+)/gm)) {
@@ -216,5 +221,17 @@ export function runDirectClient(options: DirectClientOptions): Promise<DirectCli
   return new Promise((resolve, reject) => {
     child.once('message', (result: DirectClientResult) => resolve(result));
     child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`direct client exited with ${code}`))));
+  });
+}
+
+/** bench/closed-loop-client.ts in its own process (the overload scenario's second caller). */
+export function runClosedLoopClient(options: ClosedLoopOptions): Promise<ClosedLoopResult> {
+  const child = fork(join(DIST, 'bench', 'closed-loop-client.js'), [], {
+    env: { ...process.env, BENCH_CLOSED_LOOP: JSON.stringify(options) },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (result: ClosedLoopResult) => resolve(result));
+    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`closed-loop client exited with ${code}`))));
   });
 }

@@ -1,16 +1,20 @@
 import 'reflect-metadata';
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { createAuthenticator } from './auth/authenticate';
+import type { Caller } from './auth/caller';
 import { createRateLimits } from './auth/rate-limit';
 import type { Config } from './config';
 import { auditMutations } from './graphql/audit';
-import { createContextFactory, endDeadlines } from './graphql/context';
+import { createCallerIdentifier, createContextFactory, endDeadlines } from './graphql/context';
 import { operationLimits } from './graphql/operation-limits';
 import { inlineTracesForRouters } from './graphql/federation-access';
 import { refuseSubscriptions } from './graphql/operation-kinds';
 import { operationWorkPlugin } from './graphql/operation-work';
 import { observeRootFields } from './graphql/root-fields';
 import { buildGatewaySchema } from './graphql/schema';
+import { Admission } from './http/admission';
+import { admissionMetrics } from './http/admission-metrics';
 import { startGatewayServer } from './http/apollo-server';
 import { idempotencyPlugin } from './http/idempotency/idempotency-plugin';
 import { clientAddress } from './http/client-address';
@@ -85,10 +89,28 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     readConcurrency: config.wechat.readConcurrency,
     operationTimeoutMs: config.operationTimeoutMs,
   });
+  // Who is calling, and whether it may call now, from the headers alone: the front door asks
+  // before the body is read (to queue the request in its caller's lane), the context reuses it.
+  const callers = new WeakMap<IncomingMessage, Caller>();
+  const identifyCaller = createCallerIdentifier({ authenticator, rateLimits });
+  const identify = async (req: IncomingMessage): Promise<Caller> => {
+    const caller = await identifyCaller(req.headers, clientAddress(req, config.trustedProxyCount));
+    callers.set(req, caller);
+    return caller;
+  };
+  const admission = new Admission(config.admission, {
+    logger,
+    // Admitting more than the WeChat layer has slots for only moves the wait behind parsing.
+    upstreamHasRoom: () => {
+      const load = wechat.load();
+      return load.queued === 0 && load.inFlight < config.wechat.maxInFlight;
+    },
+    observer: admissionMetrics(metrics.registry, () => admission.stats()),
+  });
 
   const server = await startGatewayServer({
     schema,
-    context: (req) => context(req.headers, clientAddress(req, config.trustedProxyCount)),
+    context: (req) => context(req.headers, clientAddress(req, config.trustedProxyCount), callers.get(req)),
     logger,
     host: config.host,
     port: config.port,
@@ -98,6 +120,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     development: config.env === 'development' && authenticator.open,
     maxBodyBytes: config.maxBodyBytes,
     cors: config.cors,
+    limits: config.http,
+    frontDoor: { identify, admission, logger },
     shutdownGraceMs: config.shutdownGraceMs,
     plugins: [
       metrics.apolloPlugin(),
@@ -134,6 +158,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     async stop() {
       stopping = true;
       await server.stop();
+      admission.close();
       await metricsServer?.close();
       await wechat.close();
       await store.close();

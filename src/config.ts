@@ -4,6 +4,8 @@ import type { AuthConfig } from './auth/authenticate';
 import type { RateLimitConfig } from './auth/rate-limit';
 import type { CorsConfig } from './http/cors';
 import type { OperationLimits } from './graphql/operation-limits';
+import type { AdmissionConfig } from './http/admission';
+import type { HttpServerLimits } from './http/server-limits';
 import type { IdempotencyConfig } from './http/idempotency/idempotency-plugin';
 import type { StoreConfig } from './stores';
 import { APPID_RULE, isAppId, type ComponentCredentials, type WeChatConfig } from './wechat';
@@ -37,6 +39,10 @@ export interface Config {
   readonly simulatorPort: number;
   /** Largest accepted HTTP request body. */
   readonly maxBodyBytes: number;
+  /** Connection cap and client timeouts of the HTTP server. */
+  readonly http: HttpServerLimits;
+  /** The front door: how many GraphQL requests run, wait, and for how long. */
+  readonly admission: AdmissionConfig;
   /** Browser origins that may call: any outside production unless CORS_ORIGINS lists them; none in production unless it does. */
   readonly cors: CorsConfig;
   /** JWTs and API keys; neither (open) only outside production. */
@@ -126,6 +132,14 @@ const schema = z.object({
   MAX_OPERATION_READS: integer(1, 100_000).default(1_000),
   SIMULATOR_PORT: integer(0, 65535).default(0),
   MAX_BODY_BYTES: integer(1_024, 10 * 1024 * 1024).default(100 * 1024),
+  MAX_CONNECTIONS: integer(1, 1_000_000).default(20_000),
+  HTTP_HEADERS_TIMEOUT_MS: integer(100, 600_000).default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: integer(100, 600_000).default(30_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: integer(100, 600_000).default(5_000),
+  ADMISSION_MAX_IN_FLIGHT: integer(1, 100_000).default(256),
+  ADMISSION_MAX_QUEUE: integer(0, 1_000_000).default(10_000),
+  ADMISSION_MAX_WAIT_MS: integer(1, 120_000).default(2_000),
+  ADMISSION_MAX_EVENT_LOOP_DELAY_MS: integer(0, 60_000).default(500),
   CORS_ORIGINS: origins.optional(),
   CORS_MAX_AGE_SECONDS: integer(0, 86_400).default(600),
   // Authentication: secrets from the environment or files only, never echoed.
@@ -190,6 +204,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const issues: string[] = [];
   const auth = readAuthConfig({ ...e, production }, issues);
   const component = readComponent(e, issues);
+  // node:http itself refuses a headers timeout longer than the request timeout.
+  if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) issues.push('  HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS');
   if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) issues.push('  METRICS_PORT: must differ from PORT (metrics are not served on the GraphQL port)');
   if (issues.length > 0) throw new ConfigError(`Invalid configuration:\n${issues.join('\n')}`);
   // Rate limits are per caller: with no authentication there is one anonymous caller, and no
@@ -228,6 +244,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxOperationReads: e.MAX_OPERATION_READS,
     simulatorPort: e.SIMULATOR_PORT,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    http: {
+      maxConnections: e.MAX_CONNECTIONS,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
+    admission: {
+      maxInFlight: e.ADMISSION_MAX_IN_FLIGHT,
+      maxQueue: e.ADMISSION_MAX_QUEUE,
+      maxWaitMs: e.ADMISSION_MAX_WAIT_MS,
+      maxEventLoopDelayMs: e.ADMISSION_MAX_EVENT_LOOP_DELAY_MS,
+    },
     cors: { origins: e.CORS_ORIGINS ?? (production ? [] : '*'), maxAgeSeconds: e.CORS_MAX_AGE_SECONDS },
     auth,
     rateLimits: {

@@ -40,10 +40,10 @@ export async function overhead(ctx: BenchContext): Promise<OverheadResult> {
 
   ctx.progress('overhead: gateway');
   const gw = await startGateway(gatewayOptions(ctx, 'overhead'));
-  const before = await operationCounts(gw.url);
+  const before = await operationCounts(gw);
   const gFixed = await run(gw.url, gatewayBody, fixedConnections);
   const gSaturated = await run(gw.url, gatewayBody, saturationConnections);
-  const types = resultTypes(before, await operationCounts(gw.url));
+  const types = resultTypes(before, await operationCounts(gw));
   // Half of what the gateway sustains, offered evenly to both servers; 50 connections leave headroom.
   const halfRate = Math.max(1, Math.round(gSaturated.rps / 2));
   const gHalf = await paced(gw.url, gatewayBody, halfRate);

@@ -37,12 +37,13 @@ export interface ContextFactoryOptions {
 }
 
 /**
- * Builds an operation's context from its request headers and the client's address. Who is
- * calling, and whether it may call now, come first: a refused request (UNAUTHENTICATED,
- * RATE_LIMITED, thrown as a GraphQL error) builds nothing else. Failed authentications are
- * limited per address; valid credentials from that address are still accepted.
+/**
+ * Who is calling, and whether it may call now, from the request headers and the client's address
+ * alone: UNAUTHENTICATED or RATE_LIMITED (thrown as GraphQL errors) otherwise. Failed
+ * authentications are limited per address; valid credentials from that address are still
+ * accepted. The HTTP front door asks this before reading the body (src/http/front-door.ts).
  */
-export function createContextFactory(options: ContextFactoryOptions): (headers: IncomingHttpHeaders, address: string) => Promise<GatewayContext> {
+export function createCallerIdentifier(options: Pick<ContextFactoryOptions, 'authenticator' | 'rateLimits'>): (headers: IncomingHttpHeaders, address: string) => Promise<Caller> {
   const { authenticator, rateLimits } = options;
   return async (headers, address) => {
     const caller = await authenticator.authenticate(headers, address).catch(async (error: unknown) => {
@@ -50,6 +51,21 @@ export function createContextFactory(options: ContextFactoryOptions): (headers: 
       throw retryAfterSeconds === undefined ? error : authFailuresLimited(retryAfterSeconds);
     });
     await rateLimits.chargeCaller(caller.id);
+    return caller;
+  };
+}
+
+/**
+ * Builds an operation's context from its request headers and the client's address. Who is
+ * calling comes first (createCallerIdentifier): a refused request builds nothing else.
+ * `identified` is the caller the HTTP front door already identified from the same request, so
+ * it is not authenticated and charged twice.
+ */
+export function createContextFactory(options: ContextFactoryOptions): (headers: IncomingHttpHeaders, address: string, identified?: Caller) => Promise<GatewayContext> {
+  const { rateLimits } = options;
+  const identify = createCallerIdentifier(options);
+  return async (headers, address, identified) => {
+    const caller = identified ?? (await identify(headers, address));
     // One deadline for the whole operation: retries, reads and verification included.
     const deadline = new Deadline(options.operationTimeoutMs);
     const openAccounts = options.openAccounts.withDeadline(deadline);

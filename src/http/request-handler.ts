@@ -3,6 +3,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import bodyParser from 'body-parser';
 import cors, { type CorsOptions } from 'cors';
 import type { Logger } from 'pino';
+import { frontDoor, type FrontDoorOptions } from './front-door';
 import { setSecurityHeaders } from './security-headers';
 
 /** Paths that serve GraphQL (and, in development, Apollo Sandbox on GET with Accept: text/html). */
@@ -18,6 +19,10 @@ export interface RequestHandlerOptions<TContext extends BaseContext> {
   readonly cors?: CorsOptions;
   /** Other paths the service answers (metrics, readiness, callbacks), each with its own handler. */
   readonly routes?: ReadonlyMap<string, RequestListener>;
+  /** Identification and admission of GraphQL requests, before their body is read (src/http/front-door.ts). */
+  readonly frontDoor?: FrontDoorOptions;
+  /** Apollo Sandbox is served on GET with Accept: text/html; that page runs nothing and skips the front door. */
+  readonly landingPage?: boolean;
 }
 
 /**
@@ -50,8 +55,7 @@ export function createRequestHandler<TContext extends BaseContext>(options: Requ
       return;
     }
     setSecurityHeaders(res);
-    corsHandler(req, res, (corsError?: unknown) => {
-      if (corsError) return sendHttpError(res, corsError, options.logger);
+    const serve = () =>
       jsonParser(req, res, (parseError?: unknown) => {
         if (parseError) return sendHttpError(res, parseError, options.logger);
         executeGraphQL(req, res, options).catch((error: unknown) => {
@@ -60,8 +64,17 @@ export function createRequestHandler<TContext extends BaseContext>(options: Requ
           else res.destroy();
         });
       });
+    corsHandler(req, res, (corsError?: unknown) => {
+      if (corsError) return sendHttpError(res, corsError, options.logger);
+      // Who is calling and whether it may run now are decided from the headers, before the body.
+      if (options.frontDoor === undefined || (options.landingPage && isLandingPageRequest(req))) return serve();
+      frontDoor(req, res, options.frontDoor, serve);
     });
   };
+}
+
+function isLandingPageRequest(req: IncomingMessage): boolean {
+  return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
 }
 
 async function executeGraphQL<TContext extends BaseContext>(

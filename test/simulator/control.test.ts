@@ -119,18 +119,14 @@ describe('the simulator control surface: scenarios on demand', () => {
     }
   });
 
-  it('OverloadedError by hand: one upstream slot held by a hanging unbind, a second unbind', async () => {
+  it('OverloadedError by hand: one upstream slot, held by a hanging read, and a second read in the same operation', async () => {
     const tight = await harness.gateway({ wechat: simulator, env: { WECHAT_APPS: APPS, OPERATION_TIMEOUT_MS: '3000', WECHAT_MAX_IN_FLIGHT: '1', WECHAT_MAX_QUEUE: '0' } });
-    try {
-      await control(base, 'POST', 'scenarios/hang');
-      const first = tight.executeOk(UnbindOpenAccountDocument, { appid: acmeCoffeeOA.appid, openAppid: ACME_OPEN });
-      while (simulator.counters.calls(UNBIND) < 1) await new Promise((resolve) => setTimeout(resolve, 10));
-      const second = await tight.executeOk(UnbindOpenAccountDocument, { appid: acmeCoffeeOA.appid, openAppid: ACME_OPEN });
-      expect(second.unbindOpenAccount.__typename).toBe('OverloadedError');
-      expect((await first).unbindOpenAccount.__typename).toBe('OutcomeUnknownError');
-    } finally {
-      await tight.stop();
-    }
+    await control(base, 'POST', 'faults', { path: '/cgi-bin/open/get', kind: 'hang', times: 1 });
+    const query = `{ a: openAccount(appid: "${acmeCoffeeOA.appid}") { __typename } b: openAccount(appid: "${DEMO_ACCOUNTS.acmeTeaOA.appid}") { __typename } }`;
+    const response = await tight.send({ body: JSON.stringify({ query }), headers: { 'content-type': 'application/json' } });
+    const { data } = JSON.parse(response.text) as { data: Record<string, { __typename: string }> };
+    expect(Object.values(data).map((r) => r.__typename).sort()).toEqual(['OverloadedError', 'WeChatUnavailableError']);
+    await tight.stop();
   });
 });
 

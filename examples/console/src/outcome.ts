@@ -1,4 +1,4 @@
-import { CombinedGraphQLErrors } from '@apollo/client';
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
 import { isGatewayError, type GatewayErrorMember } from '../../../client';
 
 /** What the page shows after an action: a union member, GraphQL errors, or no answer at all. */
@@ -23,6 +23,16 @@ export function outcomeOfError(error: unknown): Outcome {
         return { message: e.message, code: String(e.extensions?.['code'] ?? 'UNKNOWN'), ...(typeof retryAfter === 'number' ? { retryAfterSeconds: retryAfter } : {}) };
       }),
     };
+  }
+  // A refusal before GraphQL ran (429 RATE_LIMITED, 503 OVERLOADED at the front door) still has a
+  // GraphQL-shaped body: show its code and honour its retryAfterSeconds.
+  if (ServerError.is(error)) {
+    try {
+      const body = JSON.parse(error.bodyText) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+      if (Array.isArray(body.errors) && body.errors.length > 0) return outcomeOfError(new CombinedGraphQLErrors({ errors: body.errors as never }));
+    } catch {
+      // not JSON: a plain network failure below
+    }
   }
   return { kind: 'network', message: error instanceof Error ? error.message : String(error) };
 }

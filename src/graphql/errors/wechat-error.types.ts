@@ -16,9 +16,6 @@ export abstract class WeChatError extends GatewayError {
   @Field(() => String, { nullable: true, description: 'The request id ("rid") WeChat put in errmsg: quote it to WeChat support.' })
   requestId!: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'When WeChat says when the same request can succeed (45011: the next minute), the seconds to wait first; else null.' })
-  retryAfterSeconds!: number | null;
-
   constructor(failure: ErrcodeFailure) {
     super();
     const { explanation, retryable } = describeErrcode(failure.errcode, failure.path);

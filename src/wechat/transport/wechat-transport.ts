@@ -68,6 +68,7 @@ const isUnavailable = (result: unknown) => {
 export class WeChatTransport {
   private readonly upstreams: readonly Upstream[];
   private readonly slots: BulkheadPolicy;
+  private meanCallMs = 100;
   private readonly retry: RetryPolicy;
 
   constructor(private readonly options: TransportOptions) {
@@ -110,6 +111,12 @@ export class WeChatTransport {
     return { inFlight: this.options.maxInFlight - this.slots.executionSlots, queued: this.options.maxQueue - this.slots.queueSlots };
   }
 
+  /** Time for a full queue to get through the slots at the recent pace of a call, in whole seconds (1 to 60). */
+  private retryAfterSeconds(): number {
+    const seconds = (this.options.maxQueue / this.options.maxInFlight) * (this.meanCallMs / 1000);
+    return Math.min(60, Math.max(1, Math.ceil(seconds)));
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.upstreams.map((u) => u.pool.close()));
   }
@@ -127,7 +134,7 @@ export class WeChatTransport {
         return this.sendWithFailover(request, stage);
       }, deadline)
       .catch((error: unknown): WeChatResult<WeChatBody> => {
-        if (error instanceof BulkheadRejectedError) return failure({ kind: 'overloaded' });
+        if (error instanceof BulkheadRejectedError) return failure({ kind: 'overloaded', retryAfterSeconds: this.retryAfterSeconds() });
         if (error instanceof TaskCancelledError) return failure(deadlineFailure(stage, 'no'));
         throw error;
       });
@@ -159,6 +166,8 @@ export class WeChatTransport {
     const { origin } = upstream;
     const { path } = request;
     const rounded = Math.round(ms * 10) / 10;
+    // A moving average (the last 20 calls or so), for OverloadedError's retryAfterSeconds.
+    this.meanCallMs += (ms - this.meanCallMs) / 20;
     let outcome = '0';
     if (result.ok) {
       this.options.logger.info({ origin, path, ms: rounded, errcode: 0 }, 'wechat call');

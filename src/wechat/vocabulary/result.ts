@@ -81,6 +81,8 @@ export interface StoreUnavailableFailure {
  */
 export interface OverloadedFailure {
   readonly kind: 'overloaded';
+  /** About when a slot is likely free again: the queue's length times a call's recent duration, spread over the slots; at least 1. */
+  readonly retryAfterSeconds: number;
 }
 
 /**
