@@ -119,7 +119,15 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     url: server.url,
     simulator,
     async stop() {
+      // Not ready at once, but still serving for SHUTDOWN_DELAY_MS: a load balancer (or
+      // Kubernetes' endpoints) goes on sending for a while after a stop begins, and those
+      // requests must be answered, not refused. Only then does the drain below close the listener.
       stopping = true;
+      if (config.shutdownDelayMs > 0) {
+        logger.info({ shutdownDelayMs: config.shutdownDelayMs }, 'not ready; serving on until the shutdown delay has passed');
+        await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
+      }
+      logger.info('draining: no new connections, waiting for operations in flight');
       await server.stop();
       await wechat.close();
       await store.close();

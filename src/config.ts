@@ -47,6 +47,8 @@ export interface Config {
   readonly operationTimeoutMs: number;
   /** How long a stop (SIGTERM) waits for operations in flight. */
   readonly shutdownGraceMs: number;
+  /** How long a stop keeps serving, not ready, before it drains: the load balancer's time to notice. */
+  readonly shutdownDelayMs: number;
   /** The most representations one `_entities` call may ask for. */
   readonly maxEntityRepresentations: number;
   readonly simulatorPort: number;
@@ -125,6 +127,7 @@ const schema = z.object({
   WECHAT_BREAKER_HALF_OPEN_MS: integer(100, 600_000).default(10_000),
   OPERATION_TIMEOUT_MS: integer(100, 120_000).default(15_000),
   SHUTDOWN_GRACE_MS: integer(0, 600_000).default(30_000),
+  SHUTDOWN_DELAY_MS: integer(0, 600_000).default(0),
   MAX_ENTITY_REPRESENTATIONS: integer(1, 10_000).default(500),
   SIMULATOR_PORT: integer(0, 65535).default(0),
   MAX_BODY_BYTES: integer(1_024, 10 * 1024 * 1024).default(100 * 1024),
@@ -247,6 +250,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     store: { stateFile: e.STATE_FILE, redisKeyPrefix: e.REDIS_KEY_PREFIX },
     operationTimeoutMs: e.OPERATION_TIMEOUT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
     maxEntityRepresentations: e.MAX_ENTITY_REPRESENTATIONS,
     simulatorPort: e.SIMULATOR_PORT,
     maxBodyBytes: e.MAX_BODY_BYTES,
