@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger('error', process.stderr);
-  const store = await openStore({ redisUrl: config.redisUrl, redisKeyPrefix: config.store.redisKeyPrefix, stateFile: config.store.stateFile, logger });
+  const store = await openStore({ redis: config.redis, redisKeyPrefix: config.store.redisKeyPrefix, redisDurability: config.store.redisDurability, stateFile: config.store.stateFile, logger });
   try {
     for (const [appid, token] of entries) await store.putRefreshToken(component.appid, appid, token);
   } finally {

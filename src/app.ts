@@ -61,7 +61,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     );
   }
   const metrics = new Metrics(() => wechat.load());
-  const store = await openStore({ redisUrl: config.redisUrl, redisKeyPrefix: config.store.redisKeyPrefix, stateFile: config.store.stateFile, logger });
+  const store = await openStore({ redis: config.redis, redisKeyPrefix: config.store.redisKeyPrefix, redisDurability: config.store.redisDurability, stateFile: config.store.stateFile, logger });
   const wechat = createWeChat({ ...config.wechat, baseUrls, apps, logger, observer: metrics, store });
   const componentCallback = wechat.componentCallback;
   let stopping = false;

@@ -5,6 +5,7 @@ import type { AuthConfig } from './auth/authenticate';
 import type { RateLimitConfig } from './auth/rate-limit';
 import { APPID_RULE, isAppId } from './wechat/appid';
 import type { ComponentCredentials } from './wechat/component/component-token';
+import { parseSentinels, type RedisDurability, type RedisTarget } from './stores/redis-connection';
 
 /** WeChat's domains, nearest access point first, then the cross-region disaster-recovery one. */
 export const WECHAT_PRODUCTION_BASES = ['https://api.weixin.qq.com', 'https://api2.weixin.qq.com'];
@@ -42,6 +43,8 @@ export interface Config {
     readonly stateFile: string;
     /** Prefix of every credential key in Redis, so one Redis can serve several gateways. */
     readonly redisKeyPrefix: string;
+    /** What a write of data waits for in Redis (replicas that have it). */
+    readonly redisDurability: RedisDurability;
   };
   /** Deadline of one whole GraphQL operation, retries and reads included. */
   readonly operationTimeoutMs: number;
@@ -59,8 +62,11 @@ export interface Config {
   readonly rateLimits: RateLimitConfig;
   /** Limits every GraphQL document must pass before it runs (graphql-armor and the parser). */
   readonly operationLimits: OperationLimits;
-  /** Redis, shared by every instance: rate limits, and credentials (tokens, ticket, refresh tokens). */
-  readonly redisUrl: string | undefined;
+  /**
+   * Redis, shared by every instance: rate limits, and credentials (tokens, ticket, refresh
+   * tokens). A `redis://` URL (REDIS_URL) or a master found through Sentinel (REDIS_SENTINELS).
+   */
+  readonly redis: RedisTarget | undefined;
 }
 
 export interface OperationLimits {
@@ -146,6 +152,15 @@ const schema = z.object({
   MAX_QUERY_TOKENS: integer(10, 100_000).default(2_000),
   MAX_QUERY_DIRECTIVES: integer(0, 1_000).default(20),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  REDIS_SENTINELS: z.string().transform((text, ctx) => {
+    const sentinels = parseSentinels(text);
+    if (typeof sentinels !== 'string') return sentinels;
+    ctx.addIssue({ code: 'custom', message: sentinels });
+    return z.NEVER;
+  }).optional(),
+  REDIS_SENTINEL_NAME: z.string().regex(/^[\w.-]{1,100}$/, 'must be the master group name Sentinel monitors (letters, digits, _ . -)').optional(),
+  REDIS_WAIT_REPLICAS: integer(0, 100).default(0),
+  REDIS_WAIT_TIMEOUT_MS: integer(1, 60_000).default(1_000),
   REDIS_KEY_PREFIX: z.string().max(100).regex(/^[\w:.-]*$/, 'may hold only letters, digits, _ : . and -').default('wechat-gateway:'),
   STATE_FILE: z.string().min(1).default('.state/credentials.json'),
   // Third-party platform mode: all four or none. Secrets are never echoed.
@@ -196,6 +211,17 @@ function readAuth(e: Env, issues: string[]): AuthConfig {
   };
 }
 
+/** REDIS_URL, or REDIS_SENTINELS with REDIS_SENTINEL_NAME, or neither. */
+function readRedis(e: Env, issues: string[]): RedisTarget | undefined {
+  if (e.REDIS_SENTINELS !== undefined && e.REDIS_URL !== undefined) issues.push('  REDIS_SENTINELS: set either REDIS_URL or REDIS_SENTINELS, not both');
+  if ((e.REDIS_SENTINELS === undefined) !== (e.REDIS_SENTINEL_NAME === undefined)) {
+    issues.push(`  ${e.REDIS_SENTINELS === undefined ? 'REDIS_SENTINEL_NAME' : 'REDIS_SENTINELS'}: Sentinel needs both REDIS_SENTINELS and REDIS_SENTINEL_NAME`);
+  }
+  const target = e.REDIS_SENTINELS !== undefined && e.REDIS_SENTINEL_NAME !== undefined ? { sentinels: e.REDIS_SENTINELS, name: e.REDIS_SENTINEL_NAME } : e.REDIS_URL;
+  if (target === undefined && e.REDIS_WAIT_REPLICAS > 0) issues.push('  REDIS_WAIT_REPLICAS: has no effect without REDIS_URL or REDIS_SENTINELS');
+  return target;
+}
+
 const COMPONENT_VARIABLES = ['WECHAT_COMPONENT_APPID', 'WECHAT_COMPONENT_SECRET', 'WECHAT_COMPONENT_TOKEN', 'WECHAT_COMPONENT_AES_KEY'] as const;
 
 /** Third-party platform mode needs all four variables; some but not all is a mistake worth naming. */
@@ -224,6 +250,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const issues: string[] = [];
   const auth = readAuth(e, issues);
   const component = readComponent(e, issues);
+  const redis = readRedis(e, issues);
   if (issues.length > 0) throw new ConfigError(`Invalid configuration:\n${issues.join('\n')}`);
   // Rate limits are per caller: with no authentication there is one anonymous caller, and no
   // limit unless one is set.
@@ -247,7 +274,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       breakerHalfOpenMs: e.WECHAT_BREAKER_HALF_OPEN_MS,
       component,
     },
-    store: { stateFile: e.STATE_FILE, redisKeyPrefix: e.REDIS_KEY_PREFIX },
+    store: {
+      stateFile: e.STATE_FILE,
+      redisKeyPrefix: e.REDIS_KEY_PREFIX,
+      redisDurability: { replicas: e.REDIS_WAIT_REPLICAS, timeoutMs: e.REDIS_WAIT_TIMEOUT_MS },
+    },
     operationTimeoutMs: e.OPERATION_TIMEOUT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
@@ -266,7 +297,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: e.MAX_QUERY_TOKENS,
       maxDirectives: e.MAX_QUERY_DIRECTIVES,
     },
-    redisUrl: e.REDIS_URL,
+    redis,
   };
 }
 
