@@ -1,0 +1,140 @@
+import { print } from 'graphql';
+import { request } from 'undici';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, startSimulator, type Simulator } from '../../src/simulator';
+import { OpenAccountDocument } from '../generated/graphql';
+import { spawnGateway, type GatewayProcess } from '../support/gateway-process';
+import { addPlatform, callbackUrlOf, newPlatform, platformEnv, type TestPlatform } from '../support/platform';
+import { eventually, RedisProcess, tempDir } from '../support/redis-server';
+
+const { acmeCoffeeOA } = DEMO_ACCOUNTS;
+const ACME_OPEN = DEMO_OPEN_ACCOUNTS.acmeApi.openAppid;
+const BUILD = process.env['TEST_GATEWAY_BUILD']!;
+const NAME = 'gateway-test';
+const PREFIX = 'sentinel-test:';
+
+/** One openAccount call: the union member's name ('OpenAccount' only with the right open account), or what went wrong instead. */
+async function openAccount(gateway: GatewayProcess): Promise<string> {
+  const response = await request(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: print(OpenAccountDocument), variables: { appid: acmeCoffeeOA.appid } }) });
+  const text = await response.body.text();
+  if (response.statusCode !== 200) return `HTTP ${response.statusCode}: ${text}`;
+  const result = (JSON.parse(text) as { data?: { openAccount?: { __typename: string; openAppid?: string } } }).data?.openAccount;
+  if (result?.__typename === 'OpenAccount') return result.openAppid === ACME_OPEN ? 'OpenAccount' : `wrong open account ${result.openAppid}`;
+  return result?.__typename ?? `no data: ${text}`;
+}
+
+async function masterPort(sentinel: RedisProcess): Promise<number> {
+  const [, port] = (await sentinel.command('SENTINEL', 'get-master-addr-by-name', NAME)) as [string, string];
+  return Number(port);
+}
+
+/**
+ * A master, its replica and one Sentinel (quorum 1), all real processes with fast timeouts, and
+ * two gateway replicas that find the master through Sentinel and make writes of data wait for
+ * one replica (REDIS_WAIT_REPLICAS=1). The master is killed: Sentinel promotes the replica, and
+ * the gateways go on from there.
+ */
+describe('Redis Sentinel failover under two gateway replicas', () => {
+  let sim: Simulator;
+  let platform: TestPlatform;
+  let master: RedisProcess;
+  let replica: RedisProcess;
+  let sentinel: RedisProcess;
+  let gateways: GatewayProcess[] = [];
+
+  beforeAll(async () => {
+    sim = await startSimulator({ seed: true });
+    master = await RedisProcess.start({ args: ['--appendonly', 'yes'] });
+    replica = await RedisProcess.start({ args: ['--appendonly', 'yes', '--replicaof', '127.0.0.1', String(master.port)] });
+    await eventually('the replica in sync', async () => (await replica.info('replication')).get('master_link_status') === 'up');
+    sentinel = await RedisProcess.start({
+      dir: tempDir('sentinel'),
+      sentinelConfig: [
+        `sentinel monitor ${NAME} 127.0.0.1 ${master.port} 1`,
+        `sentinel down-after-milliseconds ${NAME} 500`,
+        `sentinel failover-timeout ${NAME} 3000`,
+        '',
+      ].join('\n'),
+    });
+    await eventually('Sentinel knowing the replica', async () => ((await sentinel.command('SENTINEL', 'replicas', NAME)) as unknown[]).length === 1);
+
+    platform = newPlatform();
+    const env = {
+      ...platformEnv(platform),
+      WECHAT_API_BASE: sim.url,
+      REDIS_SENTINELS: `127.0.0.1:${sentinel.port}`,
+      REDIS_SENTINEL_NAME: NAME,
+      REDIS_KEY_PREFIX: PREFIX,
+      REDIS_WAIT_REPLICAS: '1',
+      REDIS_WAIT_TIMEOUT_MS: '500',
+    };
+    gateways = await Promise.all([0, 1].map(() => spawnGateway(env, BUILD)));
+    addPlatform(sim, platform, callbackUrlOf(gateways[0]!.url));
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const g of gateways) g.child.kill('SIGTERM');
+    await Promise.all(gateways.map((g) => g.exited));
+    await Promise.all([sentinel, master, replica].map((r) => r?.stop()));
+    await sim.close();
+  });
+
+  it('the master dies: calls get CredentialStoreUnavailableError until the replica is promoted, then work, with the data written before', async () => {
+    // Data, acknowledged only once the replica has it.
+    expect(await sim.pushTicket()).toMatchObject({ status: 200, text: 'success' });
+    expect(await sim.authorize(acmeCoffeeOA.appid)).toEqual({ status: 200, text: 'success' });
+    expect(await Promise.all(gateways.map(openAccount))).toEqual(['OpenAccount', 'OpenAccount']);
+
+    // Every token WeChat issued is dead from now on, so every call needs the store.
+    sim.expireTokens();
+    await master.kill();
+    const seen: string[] = [];
+    const served = new Set<number>();
+    for (let i = 0; served.size < gateways.length; i++) {
+      if (i > 2_000) throw new Error(`no recovery after ${i} calls: ${[...new Set(seen)].join(', ')}`);
+      const answer = await openAccount(gateways[i % gateways.length]!);
+      seen.push(answer);
+      if (answer === 'OpenAccount') served.add(i % gateways.length);
+      else await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    // Never a false success, a crash or anything but the store-unavailable answer meanwhile.
+    expect(new Set(seen)).toEqual(new Set(['CredentialStoreUnavailableError', 'OpenAccount']));
+    expect(seen[0]).toBe('CredentialStoreUnavailableError');
+    expect(gateways.map((g) => g.child.exitCode)).toEqual([null, null]);
+    expect(await masterPort(sentinel)).toBe(replica.port);
+
+    // The ticket and refresh token written before the failover are on the promoted replica:
+    // with every token dead again, one fetch of each, from them.
+    sim.expireTokens();
+    sim.resetCounters();
+    expect(await openAccount(gateways[1]!)).toBe('OpenAccount');
+    expect(sim.componentTokenFetches()).toBe(1);
+    expect(sim.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(1);
+  }, 60_000);
+
+  it('after the failover the refresh lock still gives one token fetch across the replicas', async () => {
+    sim.expireTokens();
+    sim.resetCounters();
+    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => openAccount(gateways[i % gateways.length]!)));
+    expect(answers).toEqual(Array(60).fill('OpenAccount'));
+    expect(sim.componentTokenFetches()).toBe(1);
+    expect(sim.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(1);
+  });
+
+  it('with no replica left a write of data is refused (WeChat pushes again); once the old master is back as a replica it is stored', async () => {
+    // The promoted master has no replica: the ticket cannot be made durable, so it is not acknowledged.
+    expect(await sim.pushTicket()).toMatchObject({ status: 503 });
+    expect(gateways[0]!.lines.some((line) => line.includes('a write of data is not durable'))).toBe(true);
+
+    // The old master restarts; Sentinel makes it a replica of the new one.
+    master = await master.restart();
+    await eventually('the old master replicating from the promoted one', async () => {
+      const info = await master.info('replication');
+      return info.get('role') === 'slave' && info.get('master_port') === String(replica.port) && info.get('master_link_status') === 'up';
+    }, 30_000);
+    const pushed = await sim.pushTicket();
+    expect(pushed).toMatchObject({ status: 200, text: 'success' });
+    // Acknowledged only once a replica had it: the old master, now a replica, holds it.
+    const stored = JSON.parse(String(await master.command('GET', `${PREFIX}ticket:${platform.componentAppid}`))) as { value: string };
+    expect(stored.value).toBe(pushed.ticket);
+  }, 60_000);
+});
