@@ -11,17 +11,17 @@ import type { SimulatorCommand, SimulatorCounters, SimulatorReply } from './simu
 async function main(): Promise<void> {
   const sim = await startSimulator({ host: '127.0.0.1', port: 0, seed: true });
   const accounts = benchAccounts(Number(process.env['BENCH_ENTITY_APPS'] ?? 0));
-  for (const account of accounts) sim.addAccount(account);
+  for (const account of accounts) sim.state.accounts.addAccount(account);
   if (accounts.length > 0) {
-    sim.addOpenAccount({ openAppid: BENCH_OPEN_APPID, subject: BENCH_SUBJECT, quota: accounts.length, members: accounts.map((a) => a.appid) });
+    sim.state.accounts.addOpenAccount({ openAppid: BENCH_OPEN_APPID, subject: BENCH_SUBJECT, quota: accounts.length, members: accounts.map((a) => a.appid) });
   }
 
   const counters = (paths: readonly string[], appids: readonly string[]): SimulatorCounters => ({
-    calls: Object.fromEntries(paths.map((p) => [p, sim.calls(p)])),
-    maxConcurrent: Object.fromEntries(paths.map((p) => [p, sim.maxConcurrent(p)])),
-    tokenFetches: Object.fromEntries(appids.map((a) => [a, sim.tokenFetches(a)])),
-    totalCalls: sim.calls(),
-    totalTokenFetches: sim.tokenFetches(),
+    calls: Object.fromEntries(paths.map((p) => [p, sim.counters.calls(p)])),
+    maxConcurrent: Object.fromEntries(paths.map((p) => [p, sim.counters.maxConcurrent(p)])),
+    tokenFetches: Object.fromEntries(appids.map((a) => [a, sim.counters.tokenFetches(a)])),
+    totalCalls: sim.counters.calls(),
+    totalTokenFetches: sim.counters.tokenFetches(),
   });
 
   process.on('message', (message: SimulatorCommand) => {
@@ -31,13 +31,13 @@ async function main(): Promise<void> {
         reply = { id: message.id, counters: counters(message.paths, message.appids) };
         break;
       case 'reset':
-        sim.resetCounters();
+        sim.counters.reset();
         reply = { id: message.id };
         break;
       case 'delay':
         // Every path, every time, until switched off: a uniformly slow WeChat.
-        sim.clearFaults();
-        if (message.ms > 0) sim.injectFault({ path: '*', kind: 'delay', ms: message.ms, times: Number.POSITIVE_INFINITY });
+        sim.faults.clear();
+        if (message.ms > 0) sim.faults.inject({ path: '*', kind: 'delay', ms: message.ms, times: Number.POSITIVE_INFINITY });
         reply = { id: message.id };
         break;
     }

@@ -1,6 +1,6 @@
 import { generateApiKey, hashApiKey } from '../src/auth/api-keys';
 import { SCOPES } from '../src/auth/caller';
-import { isAppId } from '../src/wechat/appid';
+import { isAppId } from '../src/wechat/vocabulary/appid';
 
 const USAGE = `usage: npm run -s api-key -- --name <service> [--appids '*' | wx1,wx2] [--scopes openaccount:read,openaccount:write] [--stdin]
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { loadConfigOrExit } from '../src/config';
-import { createLogger } from '../src/logger';
+import { createLogger } from '../src/observability/logger';
 import { openStore } from '../src/stores';
-import { isAppId } from '../src/wechat/appid';
+import { isAppId } from '../src/wechat/vocabulary/appid';
 
 const USAGE = `usage: npm run credentials:import -- <file.json | ->
 
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger('error', process.stderr);
-  const store = await openStore({ redis: config.redis, redisKeyPrefix: config.store.redisKeyPrefix, redisDurability: config.store.redisDurability, stateFile: config.store.stateFile, logger });
+  const store = await openStore({ ...config.store, logger });
   try {
     for (const [appid, token] of entries) await store.putRefreshToken(component.appid, appid, token);
   } finally {

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { readApiKeysFile } from './auth/api-keys';
+import { readAuthConfig } from './auth/auth-config';
 import type { AuthConfig } from './auth/authenticate';
 import type { RateLimitConfig } from './auth/rate-limit';
-import { APPID_RULE, isAppId } from './wechat/appid';
-import type { ComponentCredentials } from './wechat/component/component-token';
-import { parseSentinels, type RedisDurability, type RedisTarget } from './stores/redis-connection';
+import type { OperationLimits } from './graphql/operation-limits';
+import { parseSentinels, readStoreConfig, type StoreConfig } from './stores';
+import { APPID_RULE, isAppId, type ComponentCredentials, type WeChatConfig } from './wechat';
 
 /** WeChat's domains, nearest access point first, then the cross-region disaster-recovery one. */
 export const WECHAT_PRODUCTION_BASES = ['https://api.weixin.qq.com', 'https://api2.weixin.qq.com'];
@@ -18,34 +17,9 @@ export interface Config {
   readonly logLevel: string;
   /** Apollo Sandbox at `/` and introspection. */
   readonly explorer: boolean;
-  readonly wechat: {
-    /** 'simulator' when no WeChat is configured outside production: the embedded simulator runs. */
-    readonly baseUrls: readonly string[] | 'simulator';
-    /** appid → appsecret, for accounts that call for themselves. */
-    readonly apps: ReadonlyMap<string, string>;
-    readonly connectTimeoutMs: number;
-    readonly responseTimeoutMs: number;
-    readonly connections: number;
-    /** Upstream reads one GraphQL operation may have in flight at once. */
-    readonly readConcurrency: number;
-    /** Upstream requests in flight at once, across all operations, and how many may queue. */
-    readonly maxInFlight: number;
-    readonly maxQueue: number;
-    /** Consecutive failures that open a domain's circuit, and how long it stays open. */
-    readonly breakerThreshold: number;
-    readonly breakerHalfOpenMs: number;
-    /** The third-party platform, when the gateway acts for merchants that authorised it. */
-    readonly component: ComponentCredentials | undefined;
-  };
-  /** Where credentials live: Redis when `redisUrl` is set, else memory and `stateFile`. */
-  readonly store: {
-    /** The embedded store's state file (verify ticket and refresh tokens). */
-    readonly stateFile: string;
-    /** Prefix of every credential key in Redis, so one Redis can serve several gateways. */
-    readonly redisKeyPrefix: string;
-    /** What a write of data waits for in Redis (replicas that have it). */
-    readonly redisDurability: RedisDurability;
-  };
+  /** The WeChat layer's settings; 'simulator' when no WeChat is configured outside production. */
+  readonly wechat: Omit<WeChatConfig, 'baseUrls'> & { readonly baseUrls: readonly string[] | 'simulator' };
+  readonly store: StoreConfig;
   /** Deadline of one whole GraphQL operation, retries and reads included. */
   readonly operationTimeoutMs: number;
   /** How long a stop (SIGTERM) waits for operations in flight. */
@@ -60,25 +34,8 @@ export interface Config {
   /** JWTs and API keys; neither (open) only outside production. */
   readonly auth: AuthConfig;
   readonly rateLimits: RateLimitConfig;
-  /** Limits every GraphQL document must pass before it runs (graphql-armor and the parser). */
   readonly operationLimits: OperationLimits;
-  /**
-   * Redis, shared by every instance: rate limits, and credentials (tokens, ticket, refresh
-   * tokens). A `redis://` URL (REDIS_URL) or a master found through Sentinel (REDIS_SENTINELS).
-   */
-  readonly redis: RedisTarget | undefined;
 }
-
-export interface OperationLimits {
-  readonly maxDepth: number;
-  readonly maxAliases: number;
-  readonly maxCost: number;
-  readonly maxTokens: number;
-  readonly maxDirectives: number;
-}
-
-/** The variables that turn authentication on; production refuses to start without one. */
-const AUTH_VARIABLES = 'AUTH_JWT_SECRET (or AUTH_JWT_SECRET_FILE), AUTH_JWKS_URL or AUTH_API_KEYS_FILE';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -172,56 +129,6 @@ const schema = z.object({
 
 type Env = z.infer<typeof schema>;
 
-/**
- * The checks across variables, and the files they point at. Returns issue lines that name the
- * variable and the problem, never a value from the file or the environment.
- */
-function readAuth(e: Env, issues: string[]): AuthConfig {
-  const production = e.NODE_ENV === 'production';
-  let secret = e.AUTH_JWT_SECRET;
-  if (e.AUTH_JWT_SECRET_FILE !== undefined) {
-    if (secret !== undefined) issues.push('  AUTH_JWT_SECRET_FILE: set either AUTH_JWT_SECRET or AUTH_JWT_SECRET_FILE, not both');
-    try {
-      secret = readFileSync(e.AUTH_JWT_SECRET_FILE, 'utf8').trim();
-      if (secret.length < 32) issues.push('  AUTH_JWT_SECRET_FILE: the secret must be at least 32 characters (256 bits for HS256)');
-    } catch (error) {
-      issues.push(`  AUTH_JWT_SECRET_FILE: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
-  }
-  if (secret !== undefined && e.AUTH_JWKS_URL !== undefined) issues.push('  AUTH_JWKS_URL: set either a JWT secret or AUTH_JWKS_URL, not both');
-  if (production && e.AUTH_JWKS_URL?.startsWith('http:')) issues.push('  AUTH_JWKS_URL: must be https in production');
-  const jwtConfigured = secret !== undefined || e.AUTH_JWKS_URL !== undefined;
-  for (const name of ['AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE'] as const) {
-    if (e[name] !== undefined && !jwtConfigured) issues.push(`  ${name}: has no effect without AUTH_JWT_SECRET or AUTH_JWKS_URL`);
-  }
-  let apiKeys: AuthConfig['apiKeys'];
-  if (e.AUTH_API_KEYS_FILE !== undefined) {
-    try {
-      apiKeys = readApiKeysFile(e.AUTH_API_KEYS_FILE);
-    } catch (error) {
-      issues.push(`  AUTH_API_KEYS_FILE: ${(error as Error).message}`);
-    }
-  }
-  if (production && !jwtConfigured && e.AUTH_API_KEYS_FILE === undefined) {
-    issues.push(`  AUTH: authentication is required in production: set ${AUTH_VARIABLES}`);
-  }
-  return {
-    jwt: jwtConfigured ? { secret, jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_JWT_ISSUER, audience: e.AUTH_JWT_AUDIENCE } : undefined,
-    apiKeys,
-  };
-}
-
-/** REDIS_URL, or REDIS_SENTINELS with REDIS_SENTINEL_NAME, or neither. */
-function readRedis(e: Env, issues: string[]): RedisTarget | undefined {
-  if (e.REDIS_SENTINELS !== undefined && e.REDIS_URL !== undefined) issues.push('  REDIS_SENTINELS: set either REDIS_URL or REDIS_SENTINELS, not both');
-  if ((e.REDIS_SENTINELS === undefined) !== (e.REDIS_SENTINEL_NAME === undefined)) {
-    issues.push(`  ${e.REDIS_SENTINELS === undefined ? 'REDIS_SENTINEL_NAME' : 'REDIS_SENTINELS'}: Sentinel needs both REDIS_SENTINELS and REDIS_SENTINEL_NAME`);
-  }
-  const target = e.REDIS_SENTINELS !== undefined && e.REDIS_SENTINEL_NAME !== undefined ? { sentinels: e.REDIS_SENTINELS, name: e.REDIS_SENTINEL_NAME } : e.REDIS_URL;
-  if (target === undefined && e.REDIS_WAIT_REPLICAS > 0) issues.push('  REDIS_WAIT_REPLICAS: has no effect without REDIS_URL or REDIS_SENTINELS');
-  return target;
-}
-
 const COMPONENT_VARIABLES = ['WECHAT_COMPONENT_APPID', 'WECHAT_COMPONENT_SECRET', 'WECHAT_COMPONENT_TOKEN', 'WECHAT_COMPONENT_AES_KEY'] as const;
 
 /** Third-party platform mode needs all four variables; some but not all is a mistake worth naming. */
@@ -248,9 +155,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   const issues: string[] = [];
-  const auth = readAuth(e, issues);
+  const auth = readAuthConfig({ ...e, production }, issues);
   const component = readComponent(e, issues);
-  const redis = readRedis(e, issues);
+  const store = readStoreConfig(e, issues);
   if (issues.length > 0) throw new ConfigError(`Invalid configuration:\n${issues.join('\n')}`);
   // Rate limits are per caller: with no authentication there is one anonymous caller, and no
   // limit unless one is set.
@@ -274,11 +181,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       breakerHalfOpenMs: e.WECHAT_BREAKER_HALF_OPEN_MS,
       component,
     },
-    store: {
-      stateFile: e.STATE_FILE,
-      redisKeyPrefix: e.REDIS_KEY_PREFIX,
-      redisDurability: { replicas: e.REDIS_WAIT_REPLICAS, timeoutMs: e.REDIS_WAIT_TIMEOUT_MS },
-    },
+    // Redis, when set, is shared by every instance: rate limits, and credentials.
+    store,
     operationTimeoutMs: e.OPERATION_TIMEOUT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
@@ -297,7 +201,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: e.MAX_QUERY_TOKENS,
       maxDirectives: e.MAX_QUERY_DIRECTIVES,
     },
-    redis,
   };
 }
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { startApp } from './app';
 import { loadConfigOrExit } from './config';
-import { createLogger } from './logger';
+import { createLogger } from './observability/logger';
 
 /** Process entry: configuration, start, and a clean stop on SIGTERM/SIGINT. */
 async function main(): Promise<void> {

@@ -22,7 +22,7 @@ describe('configuration: third-party platform mode and the credential store', ()
     const plain = loadConfig({ NODE_ENV: 'test' });
     expect(plain.wechat.component).toBeUndefined();
     expect(plain.store).toEqual({ stateFile: '.state/credentials.json', redisKeyPrefix: 'wechat-gateway:', redisDurability: { replicas: 0, timeoutMs: 1000 } });
-    expect(plain.redis).toBeUndefined();
+    expect(plain.store.redis).toBeUndefined();
   });
 
   it('some but not all platform variables: names the missing ones', () => {
@@ -40,11 +40,11 @@ describe('configuration: third-party platform mode and the credential store', ()
   });
 
   it('Redis through Sentinel: REDIS_SENTINELS and REDIS_SENTINEL_NAME together, not with REDIS_URL', () => {
-    expect(loadConfig({ NODE_ENV: 'test', REDIS_SENTINELS: 'sentinel-0:26379, 10.0.0.2:26380,[::1]:26381', REDIS_SENTINEL_NAME: 'gateway' }).redis).toEqual({
+    expect(loadConfig({ NODE_ENV: 'test', REDIS_SENTINELS: 'sentinel-0:26379, 10.0.0.2:26380,[::1]:26381', REDIS_SENTINEL_NAME: 'gateway' }).store.redis).toEqual({
       sentinels: [{ host: 'sentinel-0', port: 26379 }, { host: '10.0.0.2', port: 26380 }, { host: '::1', port: 26381 }],
       name: 'gateway',
     });
-    expect(loadConfig({ NODE_ENV: 'test', REDIS_URL: 'redis://r:6379' }).redis).toBe('redis://r:6379');
+    expect(loadConfig({ NODE_ENV: 'test', REDIS_URL: 'redis://r:6379' }).store.redis).toBe('redis://r:6379');
     expect(failure({ REDIS_SENTINELS: 'sentinel-0:26379' })).toContain('REDIS_SENTINELS: Sentinel needs both REDIS_SENTINELS and REDIS_SENTINEL_NAME');
     expect(failure({ REDIS_SENTINEL_NAME: 'gateway' })).toContain('REDIS_SENTINEL_NAME: Sentinel needs both');
     expect(failure({ REDIS_SENTINELS: 'sentinel-0', REDIS_SENTINEL_NAME: 'gateway' })).toContain('REDIS_SENTINELS: each entry must be host:port');

@@ -1,4 +1,4 @@
-import { createLogger, scrubSecrets } from '../src/logger';
+import { createLogger, scrubSecrets } from '../src/observability/logger';
 
 function capture() {
   const lines: string[] = [];

@@ -1,7 +1,7 @@
 import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { APPID_RULE, isAppId } from '../wechat/appid';
+import { APPID_RULE, isAppId } from '../wechat';
 import { SCOPES, type Caller } from './caller';
 
 /** One entry of the API keys file: a service, the SHA-256 of its key, and what it may do. */

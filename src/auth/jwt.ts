@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Logger } from 'pino';
-import { isAppId } from '../wechat/appid';
+import { isAppId } from '../wechat';
 import { unauthenticated, type Caller } from './caller';
 
 export interface JwtOptions {

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { createParameterDecorator } from 'type-graphql';
-import { APPID_RULE, isAppId } from '../wechat/appid';
+import { APPID_RULE, isAppId } from '../wechat';
 
 /**
  * A `String!` argument that must be an appid. Anything else is refused as BAD_USER_INPUT,

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import { isAppId } from '../wechat/appid';
+import { isAppId } from '../wechat';
 import type { RootFieldListener } from './root-fields';
 
 /**

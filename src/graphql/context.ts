@@ -1,7 +1,10 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Authenticator } from '../auth/authenticate';
 import type { Caller } from '../auth/caller';
-import type { Deadline } from '../wechat/deadline';
-import type { OpenAccountApi } from '../wechat/open-account';
-import type { OpenAccountLoaders } from './open-account/open-account.loader';
+import { chargeOncePerOperation, type RateLimits } from '../auth/rate-limit';
+import { Deadline, type OpenAccountApi } from '../wechat';
+import { createOpenAccountLoaders, type OpenAccountLoaders } from './open-account/open-account.loader';
 
 /** What every resolver can reach: the WeChat calls and this operation's loaders, nothing of HTTP. */
 export interface GatewayContext {
@@ -14,3 +17,48 @@ export interface GatewayContext {
   /** The operation's deadline, which every WeChat call of `openAccounts` keeps; ended with the response. */
   readonly deadline: Deadline;
 }
+
+export interface ContextFactoryOptions {
+  readonly authenticator: Authenticator;
+  readonly rateLimits: RateLimits;
+  /** The WeChat layer's open-account calls, shared by every operation. */
+  readonly openAccounts: OpenAccountApi;
+  /** Upstream reads one operation's loaders may have in flight at once. */
+  readonly readConcurrency: number;
+  /** Deadline of one whole operation, retries and reads included. */
+  readonly operationTimeoutMs: number;
+}
+
+/**
+ * Builds an operation's context from its request headers. Who is calling, and whether it may
+ * call now, come first: a refused request (UNAUTHENTICATED, RATE_LIMITED, thrown as a GraphQL
+ * error) builds nothing else.
+ */
+export function createContextFactory(options: ContextFactoryOptions): (headers: IncomingHttpHeaders) => Promise<GatewayContext> {
+  const { authenticator, rateLimits } = options;
+  return async (headers) => {
+    const caller = await authenticator.authenticate(headers);
+    await rateLimits.chargeCaller(caller.id);
+    // One deadline for the whole operation: retries, reads and verification included.
+    const deadline = new Deadline(options.operationTimeoutMs);
+    const openAccounts = options.openAccounts.withDeadline(deadline);
+    return {
+      openAccounts,
+      loaders: createOpenAccountLoaders(openAccounts, options.readConcurrency),
+      caller,
+      chargeAppid: chargeOncePerOperation(rateLimits),
+      deadline,
+    };
+  };
+}
+
+/** An operation's deadline timer must not outlive the operation (src/wechat/transport/deadline.ts). */
+export const endDeadlines: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue }) {
+        contextValue.deadline.end();
+      },
+    };
+  },
+};

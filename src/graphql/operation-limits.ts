@@ -1,7 +1,15 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { MaxIntrospectionDepthRule, type ParseOptions, type ValidationRule } from 'graphql';
-import type { OperationLimits } from '../config';
+
+/** Limits every GraphQL document must pass before it runs (graphql-armor and the parser). */
+export interface OperationLimits {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxCost: number;
+  readonly maxTokens: number;
+  readonly maxDirectives: number;
+}
 
 export interface OperationLimitsProtection {
   readonly plugins: ApolloServerPlugin[];

@@ -2,7 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
-import { authChecker } from '../auth/auth-checker';
+import { authChecker } from './authorization';
 import { OpenAccountResolver } from './open-account/open-account.resolver';
 import { checkRepresentations, resolveWeChatAppReference } from './open-account/wechat-app.reference';
 import { WeChatAppResolver } from './open-account/wechat-app.resolver';

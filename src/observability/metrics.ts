@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { WeChatObserver } from '../wechat/observer';
+import type { WeChatObserver } from '../wechat';
 
 const BREAKER_STATES: Record<string, number> = { Closed: 0, HalfOpen: 1, Open: 2, Isolated: 3 };
 
@@ -19,7 +19,10 @@ export class Metrics implements WeChatObserver {
   private readonly tokenFetches: Counter<'path' | 'outcome'>;
   private readonly breaker: Gauge<'origin'>;
 
-  constructor(upstreamLoad: () => { inFlight: number; queued: number }) {
+  /** What is in flight and queued upstream, read at each scrape; set by `trackUpstreamLoad`. */
+  private upstreamLoad: () => { inFlight: number; queued: number } = () => ({ inFlight: 0, queued: 0 });
+
+  constructor() {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
     this.operations = new Counter({ name: 'gateway_operations_total', help: 'Root fields resolved, by field and result type (the union member, or "error" for a GraphQL error).', labelNames: ['field', 'result'], registers });
@@ -29,8 +32,17 @@ export class Metrics implements WeChatObserver {
     this.upstreamSeconds = new Histogram({ name: 'wechat_upstream_request_duration_seconds', help: 'Time of one HTTP request to WeChat.', labelNames: ['origin', 'path'], registers, buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
     this.tokenFetches = new Counter({ name: 'wechat_token_fetches_total', help: 'Access-token requests to WeChat, by token path and outcome.', labelNames: ['path', 'outcome'], registers });
     this.breaker = new Gauge({ name: 'wechat_circuit_state', help: 'Circuit state per WeChat domain: 0 closed, 1 half-open, 2 open.', labelNames: ['origin'], registers });
-    new Gauge({ name: 'wechat_upstream_in_flight', help: 'Requests to WeChat in flight now.', registers, collect() { this.set(upstreamLoad().inFlight); } });
-    new Gauge({ name: 'wechat_upstream_queued', help: 'Requests to WeChat waiting for a slot now.', registers, collect() { this.set(upstreamLoad().queued); } });
+    const load = () => this.upstreamLoad();
+    new Gauge({ name: 'wechat_upstream_in_flight', help: 'Requests to WeChat in flight now.', registers, collect() { this.set(load().inFlight); } });
+    new Gauge({ name: 'wechat_upstream_queued', help: 'Requests to WeChat waiting for a slot now.', registers, collect() { this.set(load().queued); } });
+  }
+
+  /**
+   * The WeChat layer is built with these metrics as its observer, so it exists only after them:
+   * it hands back its load here once it does.
+   */
+  trackUpstreamLoad(load: () => { inFlight: number; queued: number }): void {
+    this.upstreamLoad = load;
   }
 
   upstreamCall(call: { origin: string; path: string; stage: 'call' | 'token'; outcome: string; seconds: number }): void {

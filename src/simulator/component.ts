@@ -1,11 +1,14 @@
 /**
  * The third-party platform ("component") side of the simulated WeChat: platforms, the verify
  * tickets WeChat pushes them, component tokens, authorizations with their refresh tokens, and
- * the authorizer tokens that act for an authorizer's appid on the open-account calls. Pure
- * rules, like state.ts: every errcode arises from state.
+ * the authorizer tokens that act for an authorizer's appid on the open-account calls (issued by
+ * the token family, so the open-account rules accept them). Pure rules, like the other families:
+ * every errcode arises from state.
  */
 import { randomBytes } from 'node:crypto';
-import { wxError, type Outcome, type QueryParams, type RequestBody, type WechatState } from './state';
+import type { AccountState } from './accounts';
+import { fail, isObject, seconds, type Outcome, type QueryParams, type RequestBody } from './answers';
+import type { TokenState } from './tokens';
 
 export interface NewComponent {
   componentAppid: string;
@@ -34,14 +37,6 @@ const TICKET_TTL_MS = 12 * 3_600_000;
 /** An authorisation code must be exchanged within an hour. */
 const AUTH_CODE_TTL_MS = 3_600_000;
 
-function fail(errcode: number): Outcome {
-  return { answer: wxError(errcode) };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function secret(prefix: string): string {
   return `${prefix}${randomBytes(32).toString('base64url')}`;
 }
@@ -56,14 +51,19 @@ export class ComponentState {
   private readonly issued = new Set<string>();
 
   constructor(
-    private readonly state: WechatState,
-    private readonly ttlMs: number,
+    private readonly accounts: AccountState,
+    private readonly tokens: TokenState,
+    private readonly clock: () => number,
     /** Each api_authorizer_token answers a new refresh token and invalidates the old one. */
     private readonly rotateRefreshTokens = false,
   ) {}
 
   private get now(): number {
-    return this.state.now();
+    return this.clock();
+  }
+
+  private get ttlMs(): number {
+    return this.tokens.ttlMs;
   }
 
   // ---- setup ----
@@ -91,7 +91,7 @@ export class ComponentState {
   /** An authorisation code for `appid`, as the merchant's consent produces (sent in the `authorized` event). */
   issueAuthCode(componentAppid: string, appid: string): { code: string; expiresAt: number } {
     this.component(componentAppid);
-    if (!this.state.account(appid)) throw new Error(`unknown account ${appid}: add it with addAccount first`);
+    if (!this.accounts.account(appid)) throw new Error(`unknown account ${appid}: add it with addAccount first`);
     const code = secret('queryauthcode@@@');
     const expiresAt = this.now + AUTH_CODE_TTL_MS;
     this.codes.set(code, { componentAppid, appid, expiresAt });
@@ -99,17 +99,17 @@ export class ComponentState {
     return { code, expiresAt };
   }
 
-  /** Authorises directly and returns the refresh token (a platform that already holds one). */
-  grantAuthorization(componentAppid: string, appid: string): string {
-    this.component(componentAppid);
-    if (!this.state.account(appid)) throw new Error(`unknown account ${appid}: add it with addAccount first`);
-    return this.newRefreshToken(componentAppid, appid);
+  /** Authorises without an event and returns the refresh token (one a platform already holds); default: the only component. */
+  grantAuthorization(appid: string, componentAppid?: string): string {
+    const component = this.component(componentAppid);
+    if (!this.accounts.account(appid)) throw new Error(`unknown account ${appid}: add it with addAccount first`);
+    return this.newRefreshToken(component.componentAppid, appid);
   }
 
   /** The merchant revokes the platform: the refresh token and the authorizer's tokens stop working. */
   revokeAuthorization(componentAppid: string, appid: string): void {
     this.authorizations.delete(`${componentAppid}/${appid}`);
-    this.state.revokeTokensOfKind(appid, 'authorizer');
+    this.tokens.revokeTokensOfKind(appid, 'authorizer');
   }
 
   isAuthorized(componentAppid: string, appid: string): boolean {
@@ -149,7 +149,7 @@ export class ComponentState {
     while (this.componentTokens.has(token));
     this.componentTokens.set(token, { componentAppid: component.componentAppid, validUntil: this.now + this.ttlMs, endReason: 'expired' });
     this.issued.add(token);
-    return { answer: { component_access_token: token, expires_in: Math.ceil(this.ttlMs / 1000) }, tokenFor: component.componentAppid, tokenKind: 'component' };
+    return { answer: { component_access_token: token, expires_in: seconds(this.ttlMs) }, tokenFor: component.componentAppid, tokenKind: 'component' };
   }
 
   /** POST /cgi-bin/component/api_authorizer_token: a new authorizer token from the current refresh token. */
@@ -161,10 +161,10 @@ export class ComponentState {
     const key = `${gate.componentAppid}/${appid}`;
     if (this.authorizations.get(key) !== refreshToken) return fail(61023);
     const current = this.rotateRefreshTokens ? this.newRefreshToken(gate.componentAppid, appid) : refreshToken;
-    const token = this.state.issue(appid, 'authorizer');
+    const token = this.tokens.issue(appid, 'authorizer');
     this.issued.add(token);
     return {
-      answer: { authorizer_access_token: token, expires_in: Math.ceil(this.ttlMs / 1000), authorizer_refresh_token: current },
+      answer: { authorizer_access_token: token, expires_in: seconds(this.ttlMs), authorizer_refresh_token: current },
       tokenFor: appid,
       tokenKind: 'authorizer',
     };
@@ -179,14 +179,14 @@ export class ComponentState {
     if (!grant || grant.componentAppid !== gate.componentAppid || this.now >= grant.expiresAt) return fail(40029);
     this.codes.delete(code as string);
     const refreshToken = this.newRefreshToken(grant.componentAppid, grant.appid);
-    const token = this.state.issue(grant.appid, 'authorizer');
+    const token = this.tokens.issue(grant.appid, 'authorizer');
     this.issued.add(token);
     return {
       answer: {
         authorization_info: {
           authorizer_appid: grant.appid,
           authorizer_access_token: token,
-          expires_in: Math.ceil(this.ttlMs / 1000),
+          expires_in: seconds(this.ttlMs),
           authorizer_refresh_token: refreshToken,
           func_info: [{ funcscope_category: { id: 24 } }],
         },

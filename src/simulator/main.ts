@@ -3,7 +3,7 @@
  * the gateway points its WeChat base URL here and takes WECHAT_APPS from what this prints.
  */
 import { DEMO_ACCOUNTS, demoCredentials } from './seed';
-import { startSimulator } from './server';
+import { startSimulator } from './simulator';
 
 async function main(): Promise<void> {
   const port = Number(process.env.SIMULATOR_PORT ?? 4100);

@@ -3,7 +3,7 @@
  * can be produced against the standalone simulator by choosing an account, not a magic input.
  * The ids are fixed so the README and WECHAT_APPS can list them.
  */
-import type { NewAccount, NewOpenAccount } from './state';
+import type { NewAccount, NewOpenAccount } from './accounts';
 
 export interface DemoOpenAccount {
   readonly openAppid: string;
@@ -156,7 +156,7 @@ export function demoCredentials(): Record<string, string> {
   return Object.fromEntries(Object.values(DEMO_ACCOUNTS).map((a) => [a.appid, a.secret]));
 }
 
-/** Loads the demo data into a simulator or a bare WechatState. */
+/** Loads the demo data into the accounts family of a simulator (`sim.state.accounts`) or of a bare WechatState. */
 export function seedDemo(target: { addAccount(a: NewAccount): void; addOpenAccount(o: NewOpenAccount): string }): void {
   const accounts: readonly DemoAccount[] = Object.values(DEMO_ACCOUNTS);
   for (const { appid, secret, name, subject, permissionGranted } of accounts) {

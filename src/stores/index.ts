@@ -1,23 +1,18 @@
 import type { Logger } from 'pino';
 import { FileDataStore } from './file-store';
 import { MemoryStore } from './memory-store';
-import type { RedisDurability, RedisTarget } from './redis-connection';
 import { RedisStore } from './redis-store';
 import type { Store } from './store';
+import type { StoreConfig } from './store-config';
 
 export { StoreUnavailableError, type DataStore, type Store, type StoredToken, type VerifyTicket } from './store';
 export { FileDataStore } from './file-store';
 export { MemoryDataStore, MemoryStore } from './memory-store';
 export { RedisStore } from './redis-store';
-export type { RedisDurability, RedisTarget, SentinelTarget } from './redis-connection';
+export { parseSentinels, type RedisDurability, type RedisTarget, type SentinelTarget } from './redis-connection';
+export { readStoreConfig, type StoreConfig } from './store-config';
 
-export interface StoreOptions {
-  /** Set: everything in Redis, shared by every replica. Unset: the embedded store. */
-  readonly redis: RedisTarget | undefined;
-  readonly redisKeyPrefix: string;
-  readonly redisDurability?: RedisDurability;
-  /** The embedded store's state file (ticket and refresh tokens). */
-  readonly stateFile: string;
+export interface StoreOptions extends StoreConfig {
   readonly logger: Logger;
 }
 

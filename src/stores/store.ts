@@ -7,8 +7,8 @@
  *   refetchable: losing the ticket stops the platform until WeChat's next push, losing a refresh
  *   token makes the merchant authorise again. They are written durably and never expire here.
  *
- * Implementations: `EmbeddedStore` (tokens and locks in memory, data in a local state file; one
- * process) and `RedisStore` (everything in Redis, shared by every replica). A store that cannot be
+ * Implementations: the embedded store, `MemoryStore` with a `FileDataStore` (tokens and locks in
+ * memory, data in a local state file; one process), and `RedisStore` (everything in Redis, shared by every replica). A store that cannot be
  * reached throws `StoreUnavailableError`; the token layer turns it into a `store-unavailable`
  * result, never into a token fetch.
  */

@@ -1,18 +1,39 @@
-import type { Store } from '../stores/store';
-import { AuthorizerTokenProvider } from './component/authorizer-token';
+/**
+ * The WeChat layer's only door: what the layers above (GraphQL, auth, the composition root) may
+ * use. It knows WeChat and nothing of GraphQL or of serving HTTP. Inside, the layers call only
+ * downward: calls/ → tokens/ → transport/ → vocabulary/; component/ (the platform's push
+ * receiver) uses tokens/; tokens/ and component/ use the stores.
+ */
+import type { Store } from '../stores';
+import { AuthorizerTokenProvider } from './tokens/authorizer-token';
 import { ComponentCallback } from './component/callback';
-import { ComponentTokenProvider, type ComponentCredentials } from './component/component-token';
-import { OpenAccountApi } from './open-account';
+import { ComponentTokenProvider, type ComponentCredentials } from './tokens/component-token';
+import { OpenAccountApi } from './calls/open-account';
 import { CredentialRouter } from './tokens/credential-router';
 import { SharedTokenCache } from './tokens/shared-token-cache';
 import { StableTokenProvider } from './tokens/stable-token';
-import { WeChatTransport, type TransportOptions } from './transport';
+import { WeChatTransport, type TransportOptions } from './transport/wechat-transport';
 
-export interface WeChatOptions extends TransportOptions {
+export { APPID_RULE, isAppId } from './vocabulary/appid';
+export { describeErrcode } from './vocabulary/errcodes';
+export type * from './vocabulary/result';
+export { Deadline } from './transport/deadline';
+export type { WeChatObserver } from './transport/observer';
+export type { OpenAccountApi } from './calls/open-account';
+export type { ComponentCredentials } from './tokens/component-token';
+export type { ComponentCallback } from './component/callback';
+
+/** What the configuration gives the WeChat layer (src/config.ts reads it from the environment). */
+export interface WeChatConfig extends Omit<TransportOptions, 'logger' | 'observer' | 'retry'> {
   /** appid → appsecret, for accounts that call for themselves. */
   readonly apps: ReadonlyMap<string, string>;
   /** The third-party platform, when the gateway acts for authorizers. */
   readonly component: ComponentCredentials | undefined;
+  /** Upstream reads one GraphQL operation may have in flight at once (its loaders' cap). */
+  readonly readConcurrency: number;
+}
+
+export interface WeChatOptions extends TransportOptions, Omit<WeChatConfig, keyof TransportOptions> {
   /** Where tokens, the verify ticket and refresh tokens live. */
   readonly store: Store;
 }

@@ -40,42 +40,42 @@ describe('third-party platform mode (embedded store)', () => {
   const openAccount = async (appid: string) => (await gateway.executeOk(OpenAccountDocument, { appid })).openAccount;
 
   it('a pushed ticket is stored and answered "success"; an authorised appid is called with an authorizer token', async () => {
-    const pushed = await sim.pushTicket();
+    const pushed = await sim.pushes.pushTicket();
     expect(pushed).toMatchObject({ status: 200, text: 'success' });
     expect(state().components[platform.componentAppid]?.ticket?.value).toBe(pushed.ticket);
 
-    expect(await sim.authorize(acmeCoffeeOA.appid)).toEqual({ status: 200, text: 'success' });
-    expect(sim.components.isAuthorized(platform.componentAppid, acmeCoffeeOA.appid)).toBe(true);
+    expect(await sim.pushes.authorize(acmeCoffeeOA.appid)).toEqual({ status: 200, text: 'success' });
+    expect(sim.state.components.isAuthorized(platform.componentAppid, acmeCoffeeOA.appid)).toBe(true);
     expect(state().components[platform.componentAppid]?.authorizers[acmeCoffeeOA.appid]?.refreshToken).toEqual(expect.any(String));
 
     expect(await openAccount(acmeCoffeeOA.appid)).toEqual({ __typename: 'OpenAccount', appid: acmeCoffeeOA.appid, openAppid: ACME_OPEN });
     const unbind = await gateway.executeOk(UnbindOpenAccountDocument, { appid: acmeCoffeeOA.appid, openAppid: ACME_OPEN });
     expect(unbind.unbindOpenAccount.__typename).toBe('UnbindOpenAccountSuccess');
-    expect(sim.openAppidOf(acmeCoffeeOA.appid)).toBeUndefined();
+    expect(sim.state.accounts.openAppidOf(acmeCoffeeOA.appid)).toBeUndefined();
     // One component token (for api_query_auth); the authorizer token came with the authorisation.
-    expect(sim.componentTokenFetches(platform.componentAppid)).toBe(1);
-    expect(sim.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(0);
-    expect(sim.calls('/cgi-bin/component/api_query_auth')).toBe(1);
+    expect(sim.counters.componentTokenFetches(platform.componentAppid)).toBe(1);
+    expect(sim.counters.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(0);
+    expect(sim.counters.calls('/cgi-bin/component/api_query_auth')).toBe(1);
   });
 
   it('an appid in WECHAT_APPS uses its own secret, not the platform', async () => {
     expect((await openAccount(acmeCoffeeMP.appid)).__typename).toBe('OpenAccount');
-    expect(sim.calls('/cgi-bin/stable_token')).toBe(1);
-    expect(sim.componentTokenFetches()).toBe(0);
+    expect(sim.counters.calls('/cgi-bin/stable_token')).toBe(1);
+    expect(sim.counters.componentTokenFetches()).toBe(0);
   });
 
   it('an appid with neither: NoCredentialsError that says both were tried', async () => {
-    await sim.pushTicket();
+    await sim.pushes.pushTicket();
     const result = await openAccount(acmeCoffeeOA.appid);
     expect(result).toMatchObject({ __typename: 'NoCredentialsError', appid: acmeCoffeeOA.appid, retryable: false });
     if (result.__typename !== 'NoCredentialsError') throw new Error('unreachable');
     expect(result.message).toContain('not in WECHAT_APPS');
     expect(result.message).toContain(`third-party platform ${platform.componentAppid} (the account has not authorised it`);
-    expect(sim.calls()).toBe(0); // nothing sent to WeChat, not even a token request
+    expect(sim.counters.calls()).toBe(0); // nothing sent to WeChat, not even a token request
   });
 
   it('refresh tokens imported with the command (`credentials:import`) are used; before the first ticket push the answer says the ticket is missing', async () => {
-    const refreshToken = sim.grantAuthorization(acmeCoffeeOA.appid); // a platform that already holds it
+    const refreshToken = sim.state.components.grantAuthorization(acmeCoffeeOA.appid); // a platform that already holds it
     const input = join(mkdtempSync(join(tmpdir(), 'gw-import-')), 'tokens.json');
     writeFileSync(input, JSON.stringify({ list: [{ authorizer_appid: acmeCoffeeOA.appid, refresh_token: refreshToken, auth_time: 1 }] }));
     const imported = runImport([input], { ...platformEnv(platform), STATE_FILE: stateFile });
@@ -87,11 +87,11 @@ describe('third-party platform mode (embedded store)', () => {
     expect(early).toMatchObject({ __typename: 'NoCredentialsError', retryable: true });
     if (early.__typename !== 'NoCredentialsError') throw new Error('unreachable');
     expect(early.message).toContain('component_verify_ticket');
-    expect(sim.calls()).toBe(0);
+    expect(sim.counters.calls()).toBe(0);
 
-    await sim.pushTicket();
+    await sim.pushes.pushTicket();
     expect((await openAccount(acmeCoffeeOA.appid)).__typename).toBe('OpenAccount');
-    expect(sim.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(1);
+    expect(sim.counters.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(1);
   });
 
   it('the import command refuses bad input, naming the entry and never echoing a token', () => {
@@ -107,24 +107,24 @@ describe('third-party platform mode (embedded store)', () => {
   });
 
   it('an unauthorized event forgets the authorizer: the next call is NoCredentialsError', async () => {
-    await sim.pushTicket();
-    await sim.authorize(acmeCoffeeOA.appid);
+    await sim.pushes.pushTicket();
+    await sim.pushes.authorize(acmeCoffeeOA.appid);
     expect((await openAccount(acmeCoffeeOA.appid)).__typename).toBe('OpenAccount');
-    expect(await sim.unauthorize(acmeCoffeeOA.appid)).toEqual({ status: 200, text: 'success' });
+    expect(await sim.pushes.unauthorize(acmeCoffeeOA.appid)).toEqual({ status: 200, text: 'success' });
     expect(state().components[platform.componentAppid]?.authorizers[acmeCoffeeOA.appid]).toBeUndefined();
     expect(await openAccount(acmeCoffeeOA.appid)).toMatchObject({ __typename: 'NoCredentialsError' });
   });
 
   it('tokens expired at WeChat: the authorizer and component tokens are refreshed once each, the call retried once', async () => {
-    await sim.pushTicket();
-    await sim.authorize(acmeCoffeeOA.appid);
+    await sim.pushes.pushTicket();
+    await sim.pushes.authorize(acmeCoffeeOA.appid);
     await openAccount(acmeCoffeeOA.appid);
-    sim.expireTokens();
-    sim.resetCounters();
+    sim.state.expireTokens();
+    sim.counters.reset();
     const results = await Promise.all(Array.from({ length: 20 }, () => openAccount(acmeCoffeeOA.appid)));
     expect(results.every((r) => r.__typename === 'OpenAccount')).toBe(true);
-    expect(sim.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(1);
-    expect(sim.componentTokenFetches(platform.componentAppid)).toBe(1);
+    expect(sim.counters.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(1);
+    expect(sim.counters.componentTokenFetches(platform.componentAppid)).toBe(1);
   });
 
   describe('the callback refuses what WeChat did not send, and stores nothing', () => {
@@ -178,7 +178,7 @@ describe('third-party platform mode (embedded store)', () => {
     });
 
     it('a replayed older ticket push does not replace the newer ticket', async () => {
-      const newer = await sim.pushTicket();
+      const newer = await sim.pushes.pushTicket();
       const old = signedPush(platform, ticketXml(platform.componentAppid, 'ticket@@@older', 1_000));
       expect(await deliver(callbackUrl, old)).toEqual({ status: 200, text: 'success' });
       expect(state().components[platform.componentAppid]?.ticket?.value).toBe(newer.ticket);
@@ -187,12 +187,12 @@ describe('third-party platform mode (embedded store)', () => {
 
   it('no secret (secret, key, message token, ticket, code, refresh token, tokens) in any log line or response', async () => {
     const responses: string[] = [];
-    await sim.pushTicket();
-    await sim.authorize(acmeCoffeeOA.appid);
+    await sim.pushes.pushTicket();
+    await sim.pushes.authorize(acmeCoffeeOA.appid);
     responses.push(JSON.stringify(await openAccount(acmeCoffeeOA.appid)));
-    sim.expireTokens();
+    sim.state.expireTokens();
     responses.push(JSON.stringify(await openAccount(acmeCoffeeOA.appid)));
-    await sim.unauthorize(acmeCoffeeOA.appid);
+    await sim.pushes.unauthorize(acmeCoffeeOA.appid);
     responses.push(JSON.stringify(await openAccount(acmeCoffeeOA.appid)));
     const forged = signedPush({ ...platform, token: 'someoneelse' }, ticketXml(platform.componentAppid, 'ticket@@@forged', 1));
     responses.push((await deliver(callbackUrl, forged)).text);

@@ -43,8 +43,8 @@ describe('Redis with an append-only file, killed and restarted', () => {
     const env = { ...platformEnv(platform), WECHAT_API_BASE: sim.url, REDIS_URL: redis.url };
     const first = await spawnGateway(env, BUILD);
     addPlatform(sim, platform, callbackUrlOf(first.url));
-    expect(await sim.pushTicket()).toMatchObject({ status: 200, text: 'success' });
-    expect(await sim.authorize(acmeCoffeeOA.appid)).toEqual({ status: 200, text: 'success' });
+    expect(await sim.pushes.pushTicket()).toMatchObject({ status: 200, text: 'success' });
+    expect(await sim.pushes.authorize(acmeCoffeeOA.appid)).toEqual({ status: 200, text: 'success' });
     expect(await openAccount(first.url, acmeCoffeeOA.appid)).toMatchObject({ __typename: 'OpenAccount' });
 
     await redis.kill();
@@ -54,11 +54,11 @@ describe('Redis with an append-only file, killed and restarted', () => {
     const second = await spawnGateway(env, BUILD);
     try {
       // Every token WeChat issued is dead, so only the stored ticket and refresh token can serve.
-      sim.expireTokens();
-      sim.resetCounters();
+      sim.state.expireTokens();
+      sim.counters.reset();
       expect(await openAccount(second.url, acmeCoffeeOA.appid)).toEqual({ __typename: 'OpenAccount', appid: acmeCoffeeOA.appid, openAppid: ACME_OPEN });
-      expect(sim.componentTokenFetches()).toBe(1); // from the ticket pushed before the crash
-      expect(sim.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(1); // from the stored refresh token
+      expect(sim.counters.componentTokenFetches()).toBe(1); // from the ticket pushed before the crash
+      expect(sim.counters.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(1); // from the stored refresh token
     } finally {
       await stop(second);
     }

@@ -41,47 +41,47 @@ describe('three gateway processes sharing Redis, third-party platform mode', () 
     gateways = await Promise.all([0, 1, 2].map(() => spawnGateway(env, BUILD)));
     // WeChat pushes to one URL (behind the load balancer: here, the first replica).
     addPlatform(sim, platform, callbackUrlOf(gateways[0]!.url));
-    expect(await sim.startTicketPush({ callbackUrl: callbackUrlOf(gateways[0]!.url), componentAppid: platform.componentAppid, intervalMs: 10 * 60_000 })).toMatchObject({ status: 200, text: 'success' });
+    expect(await sim.pushes.startTicketPush({ callbackUrl: callbackUrlOf(gateways[0]!.url), componentAppid: platform.componentAppid, intervalMs: 10 * 60_000 })).toMatchObject({ status: 200, text: 'success' });
     // A refresh token the platform already held, imported into Redis: the authorizer is cold
     // (no component token and no authorizer token anywhere yet).
-    const imported = runImport(['-'], env, JSON.stringify({ [acmeCoffeeOA.appid]: sim.grantAuthorization(acmeCoffeeOA.appid) }));
+    const imported = runImport(['-'], env, JSON.stringify({ [acmeCoffeeOA.appid]: sim.state.components.grantAuthorization(acmeCoffeeOA.appid) }));
     expect(imported.stderr).toBe('');
     expect(imported.status).toBe(0);
   }, 60_000);
 
   afterAll(async () => {
-    sim.stopTicketPush();
+    sim.pushes.stopTicketPush();
     for (const g of gateways) g.child.kill('SIGTERM');
     await Promise.all(gateways.map((g) => g.exited));
     await sim.close();
   });
 
   it('900 concurrent calls for a cold authorizer appid: exactly one component token fetch and one authorizer token fetch, all succeed', async () => {
-    sim.resetCounters();
+    sim.counters.reset();
     expect(await callsAcross(gateways, acmeCoffeeOA.appid, 900)).toEqual({ OpenAccount: 900 });
-    expect(sim.componentTokenFetches()).toBe(1);
-    expect(sim.authorizerTokenFetches()).toBe(1);
-    expect(sim.calls('/cgi-bin/component/api_component_token')).toBe(1);
-    expect(sim.calls('/cgi-bin/component/api_authorizer_token')).toBe(1);
-    expect(sim.calls('/cgi-bin/open/get')).toBe(900);
+    expect(sim.counters.componentTokenFetches()).toBe(1);
+    expect(sim.counters.authorizerTokenFetches()).toBe(1);
+    expect(sim.counters.calls('/cgi-bin/component/api_component_token')).toBe(1);
+    expect(sim.counters.calls('/cgi-bin/component/api_authorizer_token')).toBe(1);
+    expect(sim.counters.calls('/cgi-bin/open/get')).toBe(900);
   });
 
   it('WeChat expires every token: the next 900 calls refresh each exactly once, all succeed', async () => {
-    sim.expireTokens();
-    sim.resetCounters();
+    sim.state.expireTokens();
+    sim.counters.reset();
     expect(await callsAcross(gateways, acmeCoffeeOA.appid, 900)).toEqual({ OpenAccount: 900 });
-    expect(sim.componentTokenFetches()).toBe(1);
-    expect(sim.authorizerTokenFetches()).toBe(1);
+    expect(sim.counters.componentTokenFetches()).toBe(1);
+    expect(sim.counters.authorizerTokenFetches()).toBe(1);
     // Every call met the expired token and was retried once, not more (1,800 measured).
-    expect(sim.calls('/cgi-bin/open/get')).toBeLessThanOrEqual(1800);
+    expect(sim.counters.calls('/cgi-bin/open/get')).toBeLessThanOrEqual(1800);
   });
 
   it('an authorisation pushed to one replica serves the others: no authorizer token fetch at all', async () => {
-    expect(await sim.authorize(acmeCoffeeMP.appid, { callbackUrl: callbackUrlOf(gateways[1]!.url) })).toEqual({ status: 200, text: 'success' });
-    sim.resetCounters();
+    expect(await sim.pushes.authorize(acmeCoffeeMP.appid, { callbackUrl: callbackUrlOf(gateways[1]!.url) })).toEqual({ status: 200, text: 'success' });
+    sim.counters.reset();
     expect(await callsAcross(gateways, acmeCoffeeMP.appid, 300)).toEqual({ OpenAccount: 300 });
-    expect(sim.authorizerTokenFetches()).toBe(0);
-    expect(sim.componentTokenFetches()).toBe(0);
+    expect(sim.counters.authorizerTokenFetches()).toBe(0);
+    expect(sim.counters.componentTokenFetches()).toBe(0);
   });
 
   it('no secret in any log line of the three processes', () => {
@@ -101,10 +101,10 @@ describe('a Redis that is down', () => {
       const results = await Promise.all(Array.from({ length: 100 }, (_, i) => openAccount(gateway.url, i % 2 === 0 ? acmeCoffeeOA.appid : acmeCoffeeMP.appid)));
       expect(results.every((r) => r.__typename === 'CredentialStoreUnavailableError')).toBe(true);
       expect(results[0]!.message).toContain('credential store (Redis) could not be reached');
-      expect(sim.tokenFetches()).toBe(0);
-      expect(sim.calls()).toBe(0);
+      expect(sim.counters.tokenFetches()).toBe(0);
+      expect(sim.counters.calls()).toBe(0);
       // A push cannot be stored either: 503, so WeChat pushes it again.
-      expect((await sim.pushTicket()).status).toBe(503);
+      expect((await sim.pushes.pushTicket()).status).toBe(503);
       const unavailable = gateway.logs.filter((line) => line.includes('credential store (Redis) is'));
       expect(unavailable.length).toBeGreaterThanOrEqual(1);
       expect(unavailable.length).toBeLessThanOrEqual(3);

@@ -44,17 +44,17 @@ describe.each([
     const env = { ...platformEnv(platform), ...storeEnv(), WECHAT_API_BASE: sim.url };
     const first = await spawnGateway(env, process.env['TEST_GATEWAY_BUILD']!);
     addPlatform(sim, platform, callbackUrlOf(first.url));
-    expect(await sim.pushTicket()).toMatchObject({ status: 200, text: 'success' });
-    expect(await sim.authorize(acmeCoffeeOA.appid)).toEqual({ status: 200, text: 'success' });
+    expect(await sim.pushes.pushTicket()).toMatchObject({ status: 200, text: 'success' });
+    expect(await sim.pushes.authorize(acmeCoffeeOA.appid)).toEqual({ status: 200, text: 'success' });
     await stop(first);
 
     const second = await spawnGateway(env, process.env['TEST_GATEWAY_BUILD']!);
     try {
-      sim.expireTokens();
-      sim.resetCounters();
+      sim.state.expireTokens();
+      sim.counters.reset();
       expect(await openAccount(second.url, acmeCoffeeOA.appid)).toEqual({ __typename: 'OpenAccount', appid: acmeCoffeeOA.appid, openAppid: ACME_OPEN });
-      expect(sim.componentTokenFetches()).toBe(1); // from the stored ticket
-      expect(sim.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(1); // from the stored refresh token
+      expect(sim.counters.componentTokenFetches()).toBe(1); // from the stored ticket
+      expect(sim.counters.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(1); // from the stored refresh token
     } finally {
       await stop(second);
     }

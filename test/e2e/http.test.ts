@@ -66,10 +66,10 @@ describe('the HTTP surface', () => {
   });
 
   it('prevents CSRF: a simple form POST is refused', async () => {
-    simulator.resetCounters();
+    simulator.counters.reset();
     const response = await gateway.send({ body: 'query={__typename}', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(response.status).toBe(400);
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
   });
 
   it('allows introspection and serves Apollo Sandbox outside production', async () => {

@@ -33,7 +33,7 @@ describe('the open-account family over HTTP', () => {
       const { createOpenAccount } = await gateway.executeOk(CreateOpenAccountDocument, { appid: acmeBakeryMP.appid });
       expect(createOpenAccount).toMatchObject({ __typename: 'CreateOpenAccountSuccess', appid: acmeBakeryMP.appid });
       if (createOpenAccount.__typename !== 'CreateOpenAccountSuccess') throw new Error('unreachable');
-      expect(simulator.openAppidOf(acmeBakeryMP.appid)).toBe(createOpenAccount.openAppid);
+      expect(simulator.state.accounts.openAppidOf(acmeBakeryMP.appid)).toBe(createOpenAccount.openAppid);
     });
 
     it('AccountAlreadyBoundError (89000): the account is bound already', async () => {
@@ -44,7 +44,7 @@ describe('the open-account family over HTTP', () => {
     it('InvalidAppIdError (40013): an appid WeChat does not know, refused at the token', async () => {
       const { createOpenAccount } = await gateway.executeOk(CreateOpenAccountDocument, { appid: UNKNOWN_TO_WECHAT });
       expect(createOpenAccount).toMatchObject({ __typename: 'InvalidAppIdError', errcode: 40013 });
-      expect(simulator.calls('/cgi-bin/open/create')).toBe(0);
+      expect(simulator.counters.calls('/cgi-bin/open/create')).toBe(0);
     });
 
     it('OtherWeChatError (48001): permission set not granted', async () => {
@@ -57,7 +57,7 @@ describe('the open-account family over HTTP', () => {
     it('BindOpenAccountSuccess: the account is bound', async () => {
       const { bindOpenAccount } = await gateway.executeOk(BindOpenAccountDocument, { appid: acmeBakeryMP.appid, openAppid: acmeApi.openAppid });
       expect(bindOpenAccount).toEqual({ __typename: 'BindOpenAccountSuccess', appid: acmeBakeryMP.appid, openAppid: acmeApi.openAppid, verifiedByRead: false });
-      expect(simulator.openAppidOf(acmeBakeryMP.appid)).toBe(acmeApi.openAppid);
+      expect(simulator.state.accounts.openAppidOf(acmeBakeryMP.appid)).toBe(acmeApi.openAppid);
     });
 
     it.each([
@@ -68,12 +68,12 @@ describe('the open-account family over HTTP', () => {
     ])('%s (%i) from state', async (typename, errcode, appid, openAppid) => {
       const { bindOpenAccount } = await gateway.executeOk(BindOpenAccountDocument, { appid, openAppid });
       expect(bindOpenAccount).toMatchObject({ __typename: typename, errcode, retryable: false });
-      expect(simulator.applied('/cgi-bin/open/bind')).toBe(0);
+      expect(simulator.counters.applied('/cgi-bin/open/bind')).toBe(0);
     });
 
     it('OpenAccountLimitExceededError (89004): the open account is full', async () => {
       const members = [acmeCoffeeOA, DEMO_ACCOUNTS.acmeCoffeeMP, lockedOutOA].length;
-      simulator.state.updateOpenAccount(acmeApi.openAppid, { quota: members });
+      simulator.state.accounts.updateOpenAccount(acmeApi.openAppid, { quota: members });
       const { bindOpenAccount } = await gateway.executeOk(BindOpenAccountDocument, { appid: acmeBakeryMP.appid, openAppid: acmeApi.openAppid });
       expect(bindOpenAccount).toMatchObject({ __typename: 'OpenAccountLimitExceededError', errcode: 89004 });
     });
@@ -103,7 +103,7 @@ describe('the open-account family over HTTP', () => {
       }
       const bind = await gateway.execute(BindOpenAccountDocument, { appid: acmeBakeryMP.appid, openAppid: 'x'.repeat(65) });
       expect(bind.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'openAppid' } });
-      expect(simulator.calls()).toBe(0);
+      expect(simulator.counters.calls()).toBe(0);
     });
   });
 
@@ -117,7 +117,7 @@ describe('the open-account family over HTTP', () => {
         }),
       });
       expect(Object.values(JSON.parse(response.text).data)).toHaveLength(20);
-      expect(simulator.calls(GET)).toBe(1);
+      expect(simulator.counters.calls(GET)).toBe(1);
     });
 
     it('a successful change makes later reads in the same operation see the new state', async () => {
@@ -125,7 +125,7 @@ describe('the open-account family over HTTP', () => {
       expect(unbindOpenAccount).toEqual({ __typename: 'UnbindOpenAccountSuccess', app: { openAccount: { __typename: 'OpenAccountNotBoundError' } } });
       // Without forgetting, this read would answer from the first one: not bound.
       expect(bindOpenAccount).toEqual({ __typename: 'BindOpenAccountSuccess', app: { openAccount: { __typename: 'OpenAccount', openAppid: acmeApi.openAppid } } });
-      expect(simulator.calls(GET)).toBe(2);
+      expect(simulator.counters.calls(GET)).toBe(2);
     });
   });
 });

@@ -27,15 +27,15 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
 
   describe('union members', () => {
     it('UnbindOpenAccountSuccess: the account is unbound in WeChat', async () => {
-      expect(simulator.openAppidOf(acmeCoffeeOA.appid)).toBe(ACME_OPEN);
+      expect(simulator.state.accounts.openAppidOf(acmeCoffeeOA.appid)).toBe(ACME_OPEN);
       expect(await unbind(acmeCoffeeOA.appid, ACME_OPEN)).toEqual({
         __typename: 'UnbindOpenAccountSuccess',
         appid: acmeCoffeeOA.appid,
         openAppid: ACME_OPEN,
         verifiedByRead: false,
       });
-      expect(simulator.openAppidOf(acmeCoffeeOA.appid)).toBeUndefined();
-      expect(simulator.applied(UNBIND)).toBe(1);
+      expect(simulator.state.accounts.openAppidOf(acmeCoffeeOA.appid)).toBeUndefined();
+      expect(simulator.counters.applied(UNBIND)).toBe(1);
     });
 
     it('InvalidAppIdError (40013): an open_appid WeChat does not know', async () => {
@@ -54,7 +54,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
     it('OpenAccountNotCreatedByApiError (89003): an open account made in the console', async () => {
       const result = await unbind(acmeTeaOA.appid, DEMO_OPEN_ACCOUNTS.acmeConsole.openAppid);
       expect(result).toMatchObject({ __typename: 'OpenAccountNotCreatedByApiError', errcode: 89003, retryable: false });
-      expect(simulator.openAppidOf(acmeTeaOA.appid)).toBe(DEMO_OPEN_ACCOUNTS.acmeConsole.openAppid);
+      expect(simulator.state.accounts.openAppidOf(acmeTeaOA.appid)).toBe(DEMO_OPEN_ACCOUNTS.acmeConsole.openAppid);
     });
 
     it('OpenAccountLimitExceededError (89004): an open account over its limit', async () => {
@@ -65,7 +65,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
     it('OpenAccountNotBoundError (89002): unbinding twice', async () => {
       await unbind(acmeCoffeeOA.appid, ACME_OPEN);
       expect(await unbind(acmeCoffeeOA.appid, ACME_OPEN)).toMatchObject({ __typename: 'OpenAccountNotBoundError', errcode: 89002, retryable: false });
-      expect(simulator.applied(UNBIND)).toBe(1);
+      expect(simulator.counters.applied(UNBIND)).toBe(1);
     });
 
     it('OtherWeChatError: an errcode without a type of its own (48001 permission not granted)', async () => {
@@ -76,10 +76,10 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
     });
 
     it('OtherWeChatError: WeChat busy (-1) past every retry is retryable, and nothing is unbound', async () => {
-      simulator.injectFault({ path: UNBIND, kind: 'errcode', errcode: -1, errmsg: 'system error', times: Infinity });
+      simulator.faults.inject({ path: UNBIND, kind: 'errcode', errcode: -1, errmsg: 'system error', times: Infinity });
       const result = await unbind(acmeCoffeeOA.appid, ACME_OPEN);
       expect(result).toMatchObject({ __typename: 'OtherWeChatError', errcode: -1, errmsg: 'system error', requestId: null, retryable: true });
-      expect(simulator.openAppidOf(acmeCoffeeOA.appid)).toBe(ACME_OPEN);
+      expect(simulator.state.accounts.openAppidOf(acmeCoffeeOA.appid)).toBe(ACME_OPEN);
     });
 
     it('NoCredentialsError: an appid the gateway holds no secret for, and nothing is sent', async () => {
@@ -87,13 +87,13 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
       expect(result).toMatchObject({ __typename: 'NoCredentialsError', appid: 'wx0000000000000042', retryable: false });
       if (result.__typename !== 'NoCredentialsError') throw new Error('unreachable');
       expect(result.message).toContain('WECHAT_APPS');
-      expect(simulator.calls()).toBe(0);
+      expect(simulator.counters.calls()).toBe(0);
     });
 
     // A change that may have reached WeChat is settled by a read; when WeChat keeps failing, the
     // read shows it was not applied, it is sent once more, and the failure is reported.
     it('WeChatUnavailableError: HTTP 500 is a retryable error, never a success', async () => {
-      simulator.injectFault({ path: UNBIND, kind: 'http500', times: Infinity });
+      simulator.faults.inject({ path: UNBIND, kind: 'http500', times: Infinity });
       expect(await unbind(acmeCoffeeOA.appid, ACME_OPEN)).toMatchObject({
         __typename: 'WeChatUnavailableError',
         reason: 'HTTP_STATUS',
@@ -101,17 +101,17 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
         retryable: true,
         mayHaveReachedWeChat: true,
       });
-      expect(simulator.calls(UNBIND)).toBe(2);
-      expect(simulator.openAppidOf(acmeCoffeeOA.appid)).toBe(ACME_OPEN);
+      expect(simulator.counters.calls(UNBIND)).toBe(2);
+      expect(simulator.state.accounts.openAppidOf(acmeCoffeeOA.appid)).toBe(ACME_OPEN);
     });
 
     it('WeChatUnavailableError: a non-JSON answer is a retryable error, never a success', async () => {
-      simulator.injectFault({ path: UNBIND, kind: 'garbage', times: Infinity });
+      simulator.faults.inject({ path: UNBIND, kind: 'garbage', times: Infinity });
       expect(await unbind(acmeCoffeeOA.appid, ACME_OPEN)).toMatchObject({ __typename: 'WeChatUnavailableError', reason: 'BAD_RESPONSE', retryable: true });
     });
 
     it('WeChatUnavailableError: a connection that keeps dropping is reported as possibly applied', async () => {
-      simulator.injectFault({ path: UNBIND, kind: 'drop', times: Infinity });
+      simulator.faults.inject({ path: UNBIND, kind: 'drop', times: Infinity });
       const result = await unbind(acmeCoffeeOA.appid, ACME_OPEN);
       expect(result).toMatchObject({ __typename: 'WeChatUnavailableError', reason: 'CONNECTION_LOST', mayHaveReachedWeChat: true });
       if (result.__typename !== 'WeChatUnavailableError') throw new Error('unreachable');
@@ -119,64 +119,64 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
     });
 
     it('garbage from the token call is a typed error too', async () => {
-      simulator.injectFault({ path: '/cgi-bin/stable_token', kind: 'garbage' });
+      simulator.faults.inject({ path: '/cgi-bin/stable_token', kind: 'garbage' });
       const result = await unbind(acmeCoffeeOA.appid, ACME_OPEN);
       expect(result).toMatchObject({ __typename: 'WeChatUnavailableError', reason: 'BAD_RESPONSE' });
       if (result.__typename !== 'WeChatUnavailableError') throw new Error('unreachable');
       expect(result.message).toMatch(/^Fetching the access token failed/);
-      expect(simulator.calls(UNBIND)).toBe(0);
+      expect(simulator.counters.calls(UNBIND)).toBe(0);
     });
   });
 
   describe('access tokens', () => {
     it('100 concurrent calls for a cold appid cause exactly one token fetch', async () => {
       const results = await Promise.all(Array.from({ length: 100 }, () => unbind(acmeCoffeeOA.appid, ACME_OPEN)));
-      expect(simulator.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
-      expect(simulator.tokenFetches()).toBe(1);
+      expect(simulator.counters.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
+      expect(simulator.counters.tokenFetches()).toBe(1);
       const types = results.map((r) => r.__typename);
       expect(types.filter((t) => t === 'UnbindOpenAccountSuccess')).toHaveLength(1);
-      expect(simulator.calls(UNBIND)).toBe(100);
+      expect(simulator.counters.calls(UNBIND)).toBe(100);
     });
 
     it('reuses the cached token across operations', async () => {
       await unbind(acmeCoffeeOA.appid, ACME_OPEN);
       await unbind(acmeCoffeeMP.appid, ACME_OPEN);
       await unbind(acmeCoffeeOA.appid, ACME_OPEN);
-      expect(simulator.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
-      expect(simulator.tokenFetches(acmeCoffeeMP.appid)).toBe(1);
+      expect(simulator.counters.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
+      expect(simulator.counters.tokenFetches(acmeCoffeeMP.appid)).toBe(1);
     });
 
     it('an expired token (42001) is refreshed once and the call succeeds', async () => {
       await unbind(acmeCoffeeMP.appid, 'wxo0000000000000000'); // caches a token for the MP only
       await unbind(acmeCoffeeOA.appid, 'wxo0000000000000000'); // and one for the OA
-      simulator.expireTokens(acmeCoffeeOA.appid);
-      simulator.resetCounters();
+      simulator.state.expireTokens(acmeCoffeeOA.appid);
+      simulator.counters.reset();
       expect(await unbind(acmeCoffeeOA.appid, ACME_OPEN)).toMatchObject({ __typename: 'UnbindOpenAccountSuccess' });
-      expect(simulator.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
-      expect(simulator.calls(UNBIND)).toBe(2);
-      expect(simulator.applied(UNBIND)).toBe(1);
+      expect(simulator.counters.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
+      expect(simulator.counters.calls(UNBIND)).toBe(2);
+      expect(simulator.counters.applied(UNBIND)).toBe(1);
     });
 
     it('a token WeChat no longer accepts (40001) is refreshed once and the call succeeds', async () => {
       await unbind(acmeCoffeeOA.appid, 'wxo0000000000000000');
-      simulator.revokeTokens(acmeCoffeeOA.appid);
-      simulator.resetCounters();
+      simulator.state.revokeTokens(acmeCoffeeOA.appid);
+      simulator.counters.reset();
       expect(await unbind(acmeCoffeeOA.appid, ACME_OPEN)).toMatchObject({ __typename: 'UnbindOpenAccountSuccess' });
-      expect(simulator.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
+      expect(simulator.counters.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
     });
 
     it('a token refused twice is answered, not retried in a loop', async () => {
-      simulator.injectFault({ path: UNBIND, kind: 'errcode', errcode: 40001, errmsg: 'invalid credential', times: Infinity });
+      simulator.faults.inject({ path: UNBIND, kind: 'errcode', errcode: 40001, errmsg: 'invalid credential', times: Infinity });
       expect(await unbind(acmeCoffeeOA.appid, ACME_OPEN)).toMatchObject({ __typename: 'OtherWeChatError', errcode: 40001 });
-      expect(simulator.calls(UNBIND)).toBe(2);
+      expect(simulator.counters.calls(UNBIND)).toBe(2);
     });
 
     it('concurrent calls that fail with the same stale token cause one refresh, not one each', async () => {
       await unbind(acmeCoffeeOA.appid, 'wxo0000000000000000');
-      simulator.expireTokens(acmeCoffeeOA.appid);
-      simulator.resetCounters();
+      simulator.state.expireTokens(acmeCoffeeOA.appid);
+      simulator.counters.reset();
       const results = await Promise.all(Array.from({ length: 20 }, () => unbind(acmeCoffeeOA.appid, ACME_OPEN)));
-      expect(simulator.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
+      expect(simulator.counters.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
       expect(results.filter((r) => r.__typename === 'UnbindOpenAccountSuccess')).toHaveLength(1);
     });
 
@@ -188,8 +188,8 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
       if (result.__typename !== 'OtherWeChatError') throw new Error('unreachable');
       expect(result.message).toMatch(/^Fetching the access token failed.*WECHAT_APPS/);
       await unbind(acmeCoffeeOA.appid, ACME_OPEN);
-      expect(simulator.calls('/cgi-bin/stable_token')).toBe(2);
-      expect(simulator.calls(UNBIND)).toBe(0);
+      expect(simulator.counters.calls('/cgi-bin/stable_token')).toBe(2);
+      expect(simulator.counters.calls(UNBIND)).toBe(0);
     });
   });
 
@@ -216,7 +216,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
         expect(result.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: argument } });
         expect(result.errors![0]!.message).toContain(`"${argument}"`);
       }
-      expect(simulator.calls()).toBe(0);
+      expect(simulator.counters.calls()).toBe(0);
     });
 
     it('a missing or mistyped variable is a client error with no upstream call', async () => {
@@ -226,7 +226,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
       });
       expect(response.status).toBe(400);
       expect(JSON.parse(response.text).errors[0].extensions.code).toBe('BAD_USER_INPUT');
-      expect(simulator.calls()).toBe(0);
+      expect(simulator.counters.calls()).toBe(0);
     });
   });
 
@@ -244,7 +244,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
       });
       bodies.push(response.text);
     }
-    simulator.injectFault({ path: UNBIND, kind: 'http500', times: Infinity });
+    simulator.faults.inject({ path: UNBIND, kind: 'http500', times: Infinity });
     await unbind(acmeCoffeeMP.appid, ACME_OPEN);
 
     // The stable token WeChat issued is the same one the simulator hands out again while it is valid.

@@ -54,9 +54,9 @@ describe('a supergraph with this subgraph and a merchants subgraph', () => {
     const secrets: Record<string, string> = {};
     APPIDS.forEach((appid, i) => {
       secrets[appid] = `secret${i}`;
-      simulator.addAccount({ appid, secret: secrets[appid]!, subject: SUBJECT, name: `Store ${i}` });
+      simulator.state.accounts.addAccount({ appid, secret: secrets[appid]!, subject: SUBJECT, name: `Store ${i}` });
     });
-    openAppid = simulator.addOpenAccount({ subject: SUBJECT, members: APPIDS });
+    openAppid = simulator.state.accounts.addOpenAccount({ subject: SUBJECT, members: APPIDS });
     subgraph = await startTestGateway({ simulator, env: { WECHAT_APPS: JSON.stringify(secrets), WECHAT_READ_CONCURRENCY: String(CAP) } });
     merchants = await startMerchantsSubgraph(
       [{ id: 'm1', name: 'Federated Retail', apps: LISTED }],
@@ -70,7 +70,7 @@ describe('a supergraph with this subgraph and a merchants subgraph', () => {
     await simulator.close();
   });
 
-  beforeEach(() => simulator.resetCounters());
+  beforeEach(() => simulator.counters.reset());
 
   it('composes from the committed SDL, and a query for 100 apps (50 repeated) makes 50 upstream reads, at most the cap at once', async () => {
     const composed = composeServices([
@@ -80,7 +80,7 @@ describe('a supergraph with this subgraph and a merchants subgraph', () => {
     expect(composed.errors).toBeUndefined();
     const router = await serveGateway(new ApolloGateway({ supergraphSdl: composed.supergraphSdl! }));
     // Slow reads overlap, so the cap is what limits them (an instant upstream never overlaps).
-    simulator.injectFault({ path: GET, kind: 'delay', ms: 20, times: Infinity });
+    simulator.faults.inject({ path: GET, kind: 'delay', ms: 20, times: Infinity });
     try {
       const { body } = await post(router.url, SUPERGRAPH_QUERY, { id: 'm1' });
       expect(body.errors).toBeUndefined();
@@ -93,10 +93,10 @@ describe('a supergraph with this subgraph and a merchants subgraph', () => {
           openAccount: { __typename: 'OpenAccount', openAppid },
         });
       });
-      expect(simulator.calls(GET)).toBe(50);
-      expect(simulator.maxConcurrent(GET)).toBe(CAP);
+      expect(simulator.counters.calls(GET)).toBe(50);
+      expect(simulator.counters.maxConcurrent(GET)).toBe(CAP);
     } finally {
-      simulator.clearFaults();
+      simulator.faults.clear();
       await router.stop();
     }
   });
@@ -131,7 +131,7 @@ describe('a supergraph with this subgraph and a merchants subgraph', () => {
     it('resolves WeChatApp representations through the loader', async () => {
       const { body } = await post(subgraph.url, ENTITIES, { r: [APPIDS[0], APPIDS[1], APPIDS[0]].map((appid) => ({ __typename: 'WeChatApp', appid })) });
       expect(body.data._entities).toHaveLength(3);
-      expect(simulator.calls(GET)).toBe(2);
+      expect(simulator.counters.calls(GET)).toBe(2);
     });
 
     it.each([
@@ -145,7 +145,7 @@ describe('a supergraph with this subgraph and a merchants subgraph', () => {
       expect(status).toBeLessThan(500);
       expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(body.errors?.[0]?.message).toMatch(message);
-      expect(simulator.calls()).toBe(0);
+      expect(simulator.counters.calls()).toBe(0);
     });
   });
 });

@@ -29,12 +29,12 @@ describe('graceful shutdown', () => {
       WECHAT_API_BASE: simulator.url,
       WECHAT_APPS: JSON.stringify(demoCredentials()),
     });
-    simulator.injectFault({ path: GET, kind: 'delay', ms: 1_500, times: Infinity });
+    simulator.faults.inject({ path: GET, kind: 'delay', ms: 1_500, times: Infinity });
     const calls = Array.from({ length: 50 }, () =>
       request(gateway.url, { method: 'POST', headers: HEADERS, body: QUERY }).then(async (r) => ({ status: r.statusCode, body: (await r.body.json()) as any })),
     );
     // All 50 are at WeChat (the simulator has them) before the signal.
-    while (simulator.calls(GET) < 50) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (simulator.counters.calls(GET) < 50) await new Promise((resolve) => setTimeout(resolve, 10));
     gateway.child.kill('SIGTERM');
 
     // New connections are refused while the 50 are still being answered.

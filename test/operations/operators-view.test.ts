@@ -48,14 +48,14 @@ describe("operators' view", () => {
 
   it('logs one structured line per upstream call, with the path and never the URL', async () => {
     const calls = gateway.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry['msg'] === 'wechat call');
-    expect(calls.length).toBe(simulator.calls());
+    expect(calls.length).toBe(simulator.counters.calls());
     expect(calls.every((entry) => typeof entry['path'] === 'string' && !String(entry['path']).includes('?'))).toBe(true);
     expect(gateway.logs.some((line) => line.includes('access_token'))).toBe(false);
   });
 
   it('answers /metrics without touching WeChat', async () => {
-    const before = simulator.calls();
+    const before = simulator.counters.calls();
     await request(`${new URL(gateway.url).origin}/metrics`).then((r) => r.body.text());
-    expect(simulator.calls()).toBe(before);
+    expect(simulator.counters.calls()).toBe(before);
   });
 });

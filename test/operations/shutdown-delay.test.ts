@@ -61,10 +61,10 @@ describe('SHUTDOWN_DELAY_MS: a stop that a load balancer can follow', () => {
     expect(await call(gateway.url)).toEqual({ status: 200, typename: 'OpenAccount' });
 
     // A call accepted during the delay that is still at WeChat when the drain begins.
-    simulator.injectFault({ path: GET, kind: 'delay', ms: 2 * DELAY_MS });
-    const calls = simulator.calls(GET);
+    simulator.faults.inject({ path: GET, kind: 'delay', ms: 2 * DELAY_MS });
+    const calls = simulator.counters.calls(GET);
     const slow = call(gateway.url);
-    while (simulator.calls(GET) === calls) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (simulator.counters.calls(GET) === calls) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(gateway.lines.some((line) => line.includes('"msg":"draining'))).toBe(false);
 
     // After the delay the listener closes: new connections are refused...

@@ -30,7 +30,7 @@ describe('Security: authentication', () => {
     signToken({ sub: 'user-1', appids: '*', scope: 'openaccount:read', ...claims }, { issuer: 'https://idp.test', audience: 'openaccount-gateway', ...options });
 
   async function expectUnauthenticated(headers: Record<string, string>, message?: RegExp): Promise<void> {
-    simulator.resetCounters();
+    simulator.counters.reset();
     const response = await post(headers);
     expect(response.status).toBe(401);
     expect(response.headers['www-authenticate']).toBe('Bearer');
@@ -39,7 +39,7 @@ describe('Security: authentication', () => {
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     if (message) expect(body.errors[0].message).toMatch(message);
     expect(body.data).toBeUndefined();
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
   }
 
   it('accepts a valid JWT and serves the operation', async () => {
@@ -104,7 +104,7 @@ describe('Security: authentication', () => {
   });
 
   it('reads DEMO data unchanged: nothing above reached a mutation', async () => {
-    expect(simulator.openAppidOf(acmeCoffeeOA.appid)).toBe(DEMO_OPEN_ACCOUNTS.acmeApi.openAppid);
+    expect(simulator.state.accounts.openAppidOf(acmeCoffeeOA.appid)).toBe(DEMO_OPEN_ACCOUNTS.acmeApi.openAppid);
   });
 });
 

@@ -42,7 +42,7 @@ describe('Security: authorization (scopes and appids, through @Authorized)', () 
     await gateway.stop();
     await simulator.close();
   });
-  beforeEach(() => simulator.resetCounters());
+  beforeEach(() => simulator.counters.reset());
 
   const token = (appids: unknown, scope: string) => signToken({ sub: 'frontend-user', appids, scope });
   async function run(credentials: Record<string, string>, query: string, variables: object) {
@@ -55,7 +55,7 @@ describe('Security: authorization (scopes and appids, through @Authorized)', () 
   it('lets a caller read an appid it is entitled to', async () => {
     const result = await run(await bearer([acmeCoffeeOA.appid], 'openaccount:read'), READ, { a: acmeCoffeeOA.appid });
     expect(result.data?.['openAccount']).toEqual({ __typename: 'OpenAccount' });
-    expect(simulator.calls()).toBeGreaterThan(0);
+    expect(simulator.counters.calls()).toBeGreaterThan(0);
   });
 
   it.each([
@@ -65,34 +65,34 @@ describe('Security: authorization (scopes and appids, through @Authorized)', () 
     const result = await run(await bearer([acmeCoffeeOA.appid], 'openaccount:read'), query, { a: acmeBakeryMP.appid });
     expect(result.errors).toEqual([expect.objectContaining({ path: [field], extensions: { code: 'FORBIDDEN' } })]);
     expect(result.errors?.[0]?.message).toMatch(/not entitled to this appid/);
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
   });
 
   it('a token with no appids claim may act on no appid', async () => {
     const result = await run({ authorization: `Bearer ${await signToken({ sub: 'u', scope: 'openaccount:read' })}` }, READ, { a: acmeCoffeeOA.appid });
     expect(result.errors?.[0]?.extensions['code']).toBe('FORBIDDEN');
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
   });
 
   it('a mutation without the write scope → FORBIDDEN, no upstream call (not even a token fetch)', async () => {
     const result = await run(await bearer('*', 'openaccount:read'), UNBIND, { a: acmeCoffeeOA.appid, o: ACME_OPEN });
     expect(result.errors).toEqual([expect.objectContaining({ path: ['unbindOpenAccount'], extensions: { code: 'FORBIDDEN' } })]);
     expect(result.errors?.[0]?.message).toMatch(/openaccount:write/);
-    expect(simulator.calls()).toBe(0);
-    expect(simulator.tokenFetches()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
+    expect(simulator.counters.tokenFetches()).toBe(0);
   });
 
   it('a mutation on an appid outside the caller\'s → FORBIDDEN, no upstream call', async () => {
     const result = await run(await bearer([acmeCoffeeMP.appid], 'openaccount:read openaccount:write'), UNBIND, { a: acmeCoffeeOA.appid, o: ACME_OPEN });
     expect(result.errors?.[0]?.extensions['code']).toBe('FORBIDDEN');
-    expect(simulator.calls()).toBe(0);
-    expect(simulator.openAppidOf(acmeCoffeeOA.appid)).toBe(ACME_OPEN);
+    expect(simulator.counters.calls()).toBe(0);
+    expect(simulator.state.accounts.openAppidOf(acmeCoffeeOA.appid)).toBe(ACME_OPEN);
   });
 
   it('a read scope alone does not grant writes, and a write scope alone does not grant reads', async () => {
     const writeOnly = await bearer('*', 'openaccount:write');
     expect((await run(writeOnly, READ, { a: acmeCoffeeOA.appid })).errors?.[0]?.extensions['code']).toBe('FORBIDDEN');
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
   });
 
   it('_entities: a representation of a forbidden appid → FORBIDDEN for it, nothing sent to WeChat for it', async () => {
@@ -103,13 +103,13 @@ describe('Security: authorization (scopes and appids, through @Authorized)', () 
     const result = await run(await bearer([acmeCoffeeOA.appid], 'openaccount:read'), ENTITIES, { r: representations });
     expect(result.errors).toEqual([expect.objectContaining({ path: ['_entities', 1, 'openAccount'], extensions: { code: 'FORBIDDEN' } })]);
     expect((result.data?.['_entities'] as unknown[])[0]).toEqual({ appid: acmeCoffeeOA.appid, openAccount: { __typename: 'OpenAccount' } });
-    expect(simulator.calls('/cgi-bin/open/get')).toBe(1);
+    expect(simulator.counters.calls('/cgi-bin/open/get')).toBe(1);
   });
 
   it('_entities: no read scope → FORBIDDEN for every entity, nothing sent to WeChat', async () => {
     const result = await run(await bearer('*', 'openaccount:write'), ENTITIES, { r: [{ __typename: 'WeChatApp', appid: acmeCoffeeOA.appid }] });
     expect(result.errors?.map((e) => e.extensions['code'])).toEqual(['FORBIDDEN']);
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
   });
 
   it('_entities without credentials → UNAUTHENTICATED', async () => {
@@ -118,7 +118,7 @@ describe('Security: authorization (scopes and appids, through @Authorized)', () 
       headers: { 'content-type': 'application/json' },
     });
     expect(response.status).toBe(401);
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
   });
 
   describe('API keys', () => {
@@ -127,15 +127,15 @@ describe('Security: authorization (scopes and appids, through @Authorized)', () 
       ['Authorization: Bearer', { authorization: `Bearer ${BILLING_KEY}` }],
     ])('a service with a key in %s acts on its appids only', async (_, credentials) => {
       expect((await run(credentials, READ, { a: acmeCoffeeMP.appid })).data?.['openAccount']).toEqual({ __typename: 'OpenAccount' });
-      simulator.resetCounters();
+      simulator.counters.reset();
       expect((await run(credentials, READ, { a: acmeCoffeeOA.appid })).errors?.[0]?.extensions['code']).toBe('FORBIDDEN');
-      expect(simulator.calls()).toBe(0);
+      expect(simulator.counters.calls()).toBe(0);
     });
 
     it('a read-only key cannot unbind', async () => {
       const result = await run({ 'x-api-key': READER_KEY }, UNBIND, { a: acmeCoffeeOA.appid, o: ACME_OPEN });
       expect(result.errors?.[0]?.extensions['code']).toBe('FORBIDDEN');
-      expect(simulator.calls()).toBe(0);
+      expect(simulator.counters.calls()).toBe(0);
     });
 
     it('an unknown key → UNAUTHENTICATED', async () => {
@@ -143,7 +143,7 @@ describe('Security: authorization (scopes and appids, through @Authorized)', () 
         const response = await gateway.send({ body: JSON.stringify({ query: READ, variables: { a: acmeCoffeeMP.appid } }), headers: { 'content-type': 'application/json', 'x-api-key': key } });
         expect(response.status).toBe(401);
       }
-      expect(simulator.calls()).toBe(0);
+      expect(simulator.counters.calls()).toBe(0);
     });
   });
 
@@ -202,7 +202,7 @@ describe('Security: rate limits', () => {
 
   it('per appid: past the limit an appid is refused with RATE_LIMITED and retryAfterSeconds, nothing sent to WeChat', async () => {
     for (const sub of ['a', 'b', 'c']) expect((await send(sub, acmeCoffeeOA.appid)).status).toBe(200);
-    simulator.resetCounters();
+    simulator.counters.reset();
     const response = await send('d', acmeCoffeeOA.appid);
     expect(response.status).toBe(200); // other fields of the request may have run
     const error = JSON.parse(response.text).errors[0];
@@ -210,7 +210,7 @@ describe('Security: rate limits', () => {
     expect(error.extensions.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect(error.extensions.retryAfterSeconds).toBeLessThanOrEqual(60);
     expect(error.message).toMatch(/retry after \d+ s/);
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
     // Another appid is not affected.
     expect(JSON.parse((await send('d', acmeCoffeeMP.appid)).text).data.openAccount).not.toBeNull();
   });
@@ -219,11 +219,11 @@ describe('Security: rate limits', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i += 1) statuses.push((await send('busy-caller', acmeBakeryMP.appid)).status);
     expect(statuses.slice(0, 5).every((s) => s === 200)).toBe(true);
-    simulator.resetCounters();
+    simulator.counters.reset();
     const response = await send('busy-caller', acmeBakeryMP.appid);
     expect(response.status).toBe(429);
     expect(Number(response.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(JSON.parse(response.text).errors[0].extensions).toEqual({ code: 'RATE_LIMITED', limit: 'caller', retryAfterSeconds: expect.any(Number) });
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
   });
 });

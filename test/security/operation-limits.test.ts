@@ -20,7 +20,7 @@ describe('Security: operation limits', () => {
     await gateway.stop();
     await simulator.close();
   });
-  beforeEach(() => simulator.resetCounters());
+  beforeEach(() => simulator.counters.reset());
 
   const post = async (body: unknown) => {
     const response = await gateway.send({ body: JSON.stringify(body), headers: JSON_HEADERS });
@@ -40,13 +40,13 @@ describe('Security: operation limits', () => {
     expect(status).toBe(400);
     expect(body.errors?.[0]?.extensions.code).toMatch(/^GRAPHQL_(VALIDATION|PARSE)_FAILED$/);
     expect(body.errors?.map((e) => e.message)).toContainEqual(expect.stringMatching(message));
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
   });
 
   it('refuses a batch of operations in one HTTP request (batching is off)', async () => {
     const { status } = await post([{ query: read(openAccount()) }, { query: read(openAccount()) }]);
     expect(status).toBe(400);
-    expect(simulator.calls()).toBe(0);
+    expect(simulator.counters.calls()).toBe(0);
   });
 
   it('hides field suggestions', async () => {

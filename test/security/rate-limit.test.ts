@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import Redis from 'ioredis';
 import { GraphQLError } from 'graphql';
 import { chargeOncePerOperation, createRateLimits } from '../../src/auth/rate-limit';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/observability/logger';
 
 const logger = createLogger('silent');
 

@@ -36,8 +36,8 @@ describe('simulator: third-party platform calls and pushes', () => {
     clock = Date.now();
     sim = await startSimulator({ now: () => clock });
     callback = await recordingCallback();
-    sim.addComponent({ ...COMPONENT, callbackUrl: callback.url });
-    sim.addAccount({ appid: APPID, secret: 's', subject: 'Acme' });
+    sim.state.components.addComponent({ ...COMPONENT, callbackUrl: callback.url });
+    sim.state.accounts.addAccount({ appid: APPID, secret: 's', subject: 'Acme' });
   });
   afterEach(async () => {
     await sim.close();
@@ -47,50 +47,50 @@ describe('simulator: third-party platform calls and pushes', () => {
   const componentToken = (ticket: string) => post(sim, '/cgi-bin/component/api_component_token', { component_appid: COMPONENT.componentAppid, component_appsecret: COMPONENT.secret, component_verify_ticket: ticket });
 
   it('pushes encrypted, signed tickets; only the latest unexpired ticket gets a component token', async () => {
-    const first = await sim.pushTicket();
+    const first = await sim.pushes.pushTicket();
     expect(first).toMatchObject({ status: 200, text: 'success' });
     expect(callback.events[0]).toContain(`<ComponentVerifyTicket><![CDATA[${first.ticket}]]>`);
-    const second = await sim.pushTicket();
+    const second = await sim.pushes.pushTicket();
     expect((await componentToken(first.ticket)).errcode).toBe(61006);
     expect(await componentToken(second.ticket)).toEqual({ component_access_token: expect.any(String), expires_in: 7200 });
     clock += 12 * 3_600_000;
     expect((await componentToken(second.ticket)).errcode).toBe(61005);
-    expect(sim.componentTokenFetches()).toBe(1);
+    expect(sim.counters.componentTokenFetches()).toBe(1);
   });
 
   it('authorizer tokens: need the current refresh token (else 61023) and act for the authorizer appid', async () => {
-    const { ticket } = await sim.pushTicket();
+    const { ticket } = await sim.pushes.pushTicket();
     const c = (await componentToken(ticket)).component_access_token as string;
-    const refresh = sim.grantAuthorization(APPID);
+    const refresh = sim.state.components.grantAuthorization(APPID);
     const call = (token: string) => post(sim, `/cgi-bin/component/api_authorizer_token?component_access_token=${c}`, { component_appid: COMPONENT.componentAppid, authorizer_appid: APPID, authorizer_refresh_token: token });
     expect((await call('stale')).errcode).toBe(61023);
     const answer = await call(refresh);
     expect(answer).toEqual({ authorizer_access_token: expect.any(String), expires_in: 7200, authorizer_refresh_token: refresh });
     expect((await get(sim, '/cgi-bin/open/have', { access_token: answer.authorizer_access_token as string })).errcode).toBe(0);
-    expect(sim.authorizerTokenFetches(APPID)).toBe(1);
-    sim.expireTokens(COMPONENT.componentAppid);
+    expect(sim.counters.authorizerTokenFetches(APPID)).toBe(1);
+    sim.state.expireTokens(COMPONENT.componentAppid);
     expect((await call(refresh)).errcode).toBe(42001);
   });
 
   it('authorize sends an authorized event whose code api_query_auth exchanges once; unauthorize revokes', async () => {
-    const { ticket } = await sim.pushTicket();
+    const { ticket } = await sim.pushes.pushTicket();
     const c = (await componentToken(ticket)).component_access_token as string;
-    expect(await sim.authorize(APPID)).toEqual({ status: 200, text: 'success' });
+    expect(await sim.pushes.authorize(APPID)).toEqual({ status: 200, text: 'success' });
     const code = /<AuthorizationCode><!\[CDATA\[(.*?)\]\]>/.exec(callback.events[1]!)![1]!;
     const exchange = () => post(sim, `/cgi-bin/component/api_query_auth?component_access_token=${c}`, { component_appid: COMPONENT.componentAppid, authorization_code: code });
     const answer = await exchange();
     expect(answer.authorization_info).toMatchObject({ authorizer_appid: APPID, authorizer_access_token: expect.any(String), authorizer_refresh_token: expect.any(String) });
     expect((await exchange()).errcode).toBe(40029);
     const token = (answer.authorization_info as { authorizer_access_token: string }).authorizer_access_token;
-    expect(await sim.unauthorize(APPID)).toEqual({ status: 200, text: 'success' });
+    expect(await sim.pushes.unauthorize(APPID)).toEqual({ status: 200, text: 'success' });
     expect(callback.events[2]).toContain('<InfoType><![CDATA[unauthorized]]>');
     expect((await get(sim, '/cgi-bin/open/have', { access_token: token })).errcode).toBe(40001);
   });
 
   it('startTicketPush pushes at once and on its interval', async () => {
-    await sim.startTicketPush({ callbackUrl: callback.url, componentAppid: COMPONENT.componentAppid, intervalMs: 20 });
+    await sim.pushes.startTicketPush({ callbackUrl: callback.url, componentAppid: COMPONENT.componentAppid, intervalMs: 20 });
     for (let i = 0; i < 200 && callback.events.length < 3; i += 1) await new Promise((r) => setTimeout(r, 10));
-    sim.stopTicketPush();
+    sim.pushes.stopTicketPush();
     expect(callback.events.length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -54,6 +54,6 @@ export async function accountWithToken(
 ): Promise<{ appid: string; token: string }> {
   const appid = newAppid();
   const secret = 'f'.repeat(32);
-  sim.addAccount({ appid, secret, ...a });
+  sim.state.accounts.addAccount({ appid, secret, ...a });
   return { appid, token: await stableToken(sim, appid, secret) };
 }

@@ -59,7 +59,7 @@ it('answers wrongly typed token fields with WeChat errcodes', async () => {
 });
 
 it('gives every concurrent stable_token caller the same token', async () => {
-  sim.addAccount({ appid: 'wx5555555555555555', secret: '5'.repeat(32), subject: 'Input Co.' });
+  sim.state.accounts.addAccount({ appid: 'wx5555555555555555', secret: '5'.repeat(32), subject: 'Input Co.' });
   const tokens = await Promise.all(Array.from({ length: 30 }, () => stableToken(sim, 'wx5555555555555555', '5'.repeat(32))));
   expect(new Set(tokens).size).toBe(1);
   expect((await get(sim, '/cgi-bin/open/have', { access_token: tokens[0] ?? '' })).errcode).toBe(0);

@@ -21,32 +21,32 @@ const have = (token: string) => get(sim, '/cgi-bin/open/have', { access_token: t
 describe('create', () => {
   it('makes an API-created, unverified open account of the same subject and binds the account', async () => {
     const { appid, token } = await accountWithToken(sim, { subject: SUBJECT });
-    const before = sim.applied('/cgi-bin/open/create');
+    const before = sim.counters.applied('/cgi-bin/open/create');
     const answer = await create(token, { appid });
     expect(answer).toEqual({ errcode: 0, errmsg: 'ok', open_appid: expect.stringMatching(/^[A-Za-z0-9_-]+$/) });
     const openAppid = answer.open_appid as string;
-    expect(sim.openAppidOf(appid)).toBe(openAppid);
-    expect(sim.state.openAccount(openAppid)).toMatchObject({ subject: SUBJECT, createdByApi: true, verified: false, quota: 100 });
-    expect(sim.applied('/cgi-bin/open/create')).toBe(before + 1);
+    expect(sim.state.accounts.openAppidOf(appid)).toBe(openAppid);
+    expect(sim.state.accounts.openAccount(openAppid)).toMatchObject({ subject: SUBJECT, createdByApi: true, verified: false, quota: 100 });
+    expect(sim.counters.applied('/cgi-bin/open/create')).toBe(before + 1);
     expect(await getOpen(token)).toEqual({ errcode: 0, errmsg: 'ok', open_appid: openAppid });
   });
 
   it('answers 89000 when the account is already bound', async () => {
     const { appid, token } = await accountWithToken(sim, { subject: SUBJECT });
-    const existing = sim.addOpenAccount({ subject: SUBJECT, members: [appid] });
+    const existing = sim.state.accounts.addOpenAccount({ subject: SUBJECT, members: [appid] });
     const answer = await create(token);
     expect(answer.errcode).toBe(89000);
     expect(answer.errmsg).toMatch(/^account has bound open rid: /);
-    expect(sim.openAppidOf(appid)).toBe(existing);
+    expect(sim.state.accounts.openAppidOf(appid)).toBe(existing);
   });
 });
 
 describe('bind', () => {
   it('binds to an API-created open account of the same subject', async () => {
     const { appid, token } = await accountWithToken(sim, { subject: SUBJECT });
-    const open = sim.addOpenAccount({ subject: SUBJECT });
+    const open = sim.state.accounts.addOpenAccount({ subject: SUBJECT });
     expect(await bind(token, { appid, open_appid: open })).toEqual({ errcode: 0, errmsg: 'ok' });
-    expect(sim.openAppidOf(appid)).toBe(open);
+    expect(sim.state.accounts.openAppidOf(appid)).toBe(open);
     expect(await have(token)).toEqual({ errcode: 0, errmsg: 'ok', have_open: true });
   });
 
@@ -59,18 +59,18 @@ describe('bind', () => {
 
   it('89000 when already bound, 89001 across subjects, 89036 to an unverified console account, 89004 when full', async () => {
     const bound = await accountWithToken(sim, { subject: SUBJECT });
-    sim.addOpenAccount({ subject: SUBJECT, members: [bound.appid] });
-    const target = sim.addOpenAccount({ subject: SUBJECT });
+    sim.state.accounts.addOpenAccount({ subject: SUBJECT, members: [bound.appid] });
+    const target = sim.state.accounts.addOpenAccount({ subject: SUBJECT });
     expect((await bind(bound.token, { open_appid: target })).errcode).toBe(89000);
 
     const { appid, token } = await accountWithToken(sim, { subject: SUBJECT });
-    expect((await bind(token, { open_appid: sim.addOpenAccount({ subject: OTHER_SUBJECT }) })).errcode).toBe(89001);
-    expect((await bind(token, { open_appid: sim.addOpenAccount({ subject: SUBJECT, createdByApi: false }) })).errcode).toBe(89036);
-    const full = sim.addOpenAccount({ subject: SUBJECT, quota: 1, members: [(await accountWithToken(sim, { subject: SUBJECT })).appid] });
+    expect((await bind(token, { open_appid: sim.state.accounts.addOpenAccount({ subject: OTHER_SUBJECT }) })).errcode).toBe(89001);
+    expect((await bind(token, { open_appid: sim.state.accounts.addOpenAccount({ subject: SUBJECT, createdByApi: false }) })).errcode).toBe(89036);
+    const full = sim.state.accounts.addOpenAccount({ subject: SUBJECT, quota: 1, members: [(await accountWithToken(sim, { subject: SUBJECT })).appid] });
     expect((await bind(token, { open_appid: full })).errcode).toBe(89004);
-    expect(sim.openAppidOf(appid)).toBeUndefined();
+    expect(sim.state.accounts.openAppidOf(appid)).toBeUndefined();
 
-    const verifiedConsole = sim.addOpenAccount({ subject: SUBJECT, createdByApi: false, verified: true });
+    const verifiedConsole = sim.state.accounts.addOpenAccount({ subject: SUBJECT, createdByApi: false, verified: true });
     expect((await bind(token, { open_appid: verifiedConsole })).errcode).toBe(0);
   });
 });
@@ -78,14 +78,14 @@ describe('bind', () => {
 describe('unbind', () => {
   it('succeeds for a member of an API-created open account, then answers 89002 (state, not input)', async () => {
     const { appid, token } = await accountWithToken(sim, { subject: SUBJECT });
-    const open = sim.addOpenAccount({ subject: SUBJECT, members: [appid] });
-    const before = sim.applied('/cgi-bin/open/unbind');
+    const open = sim.state.accounts.addOpenAccount({ subject: SUBJECT, members: [appid] });
+    const before = sim.counters.applied('/cgi-bin/open/unbind');
     expect(await unbind(token, { appid, open_appid: open })).toEqual({ errcode: 0, errmsg: 'ok' });
-    expect(sim.openAppidOf(appid)).toBeUndefined();
+    expect(sim.state.accounts.openAppidOf(appid)).toBeUndefined();
     const again = await unbind(token, { appid, open_appid: open });
     expect(again.errcode).toBe(89002);
     expect(again.errmsg).toMatch(/^open not exists rid: /);
-    expect(sim.applied('/cgi-bin/open/unbind')).toBe(before + 1);
+    expect(sim.counters.applied('/cgi-bin/open/unbind')).toBe(before + 1);
     expect(await have(token)).toEqual({ errcode: 0, errmsg: 'ok', have_open: false });
     expect((await getOpen(token)).errcode).toBe(89002);
   });
@@ -98,7 +98,7 @@ describe('unbind', () => {
 
   it('89001 when the open account has another subject', async () => {
     const { token } = await accountWithToken(sim, { subject: SUBJECT });
-    const foreign = sim.addOpenAccount({ subject: OTHER_SUBJECT });
+    const foreign = sim.state.accounts.addOpenAccount({ subject: OTHER_SUBJECT });
     const answer = await unbind(token, { open_appid: foreign });
     expect(answer.errcode).toBe(89001);
     expect(answer.errmsg).toMatch(/^not same contractor/);
@@ -106,27 +106,27 @@ describe('unbind', () => {
 
   it('89003 when the open account was made in the console', async () => {
     const { appid, token } = await accountWithToken(sim, { subject: SUBJECT });
-    const consoleMade = sim.addOpenAccount({ subject: SUBJECT, createdByApi: false, verified: true, members: [appid] });
+    const consoleMade = sim.state.accounts.addOpenAccount({ subject: SUBJECT, createdByApi: false, verified: true, members: [appid] });
     expect((await unbind(token, { open_appid: consoleMade })).errcode).toBe(89003);
-    expect(sim.openAppidOf(appid)).toBe(consoleMade);
+    expect(sim.state.accounts.openAppidOf(appid)).toBe(consoleMade);
   });
 
   it('89002 when the account is bound to another open account', async () => {
     const { appid, token } = await accountWithToken(sim, { subject: SUBJECT });
-    const mine = sim.addOpenAccount({ subject: SUBJECT, members: [appid] });
-    const other = sim.addOpenAccount({ subject: SUBJECT });
+    const mine = sim.state.accounts.addOpenAccount({ subject: SUBJECT, members: [appid] });
+    const other = sim.state.accounts.addOpenAccount({ subject: SUBJECT });
     expect((await unbind(token, { open_appid: other })).errcode).toBe(89002);
-    expect(sim.openAppidOf(appid)).toBe(mine);
+    expect(sim.state.accounts.openAppidOf(appid)).toBe(mine);
   });
 
   it('89004 while the open account holds more members than its quota, 0 once the quota is fixed', async () => {
     const { appid, token } = await accountWithToken(sim, { subject: SUBJECT });
     const other = await accountWithToken(sim, { subject: SUBJECT });
-    const open = sim.addOpenAccount({ subject: SUBJECT, quota: 1, members: [appid, other.appid] });
+    const open = sim.state.accounts.addOpenAccount({ subject: SUBJECT, quota: 1, members: [appid, other.appid] });
     const answer = await unbind(token, { open_appid: open });
     expect(answer.errcode).toBe(89004);
     expect(answer.errmsg).toMatch(RID);
-    sim.state.updateOpenAccount(open, { quota: 100 });
+    sim.state.accounts.updateOpenAccount(open, { quota: 100 });
     expect((await unbind(token, { open_appid: open })).errcode).toBe(0);
   });
 });
@@ -146,7 +146,7 @@ describe('checks shared by every call, in order', () => {
     const { appid, token } = await accountWithToken(sim, { subject: SUBJECT });
     expect((await create(token, { appid: appid.toUpperCase() })).errcode).toBe(40013);
     expect((await create(token, { appid: 7 })).errcode).toBe(40013);
-    expect(sim.openAppidOf(appid)).toBeUndefined();
+    expect(sim.state.accounts.openAppidOf(appid)).toBeUndefined();
   });
 
   it('47001 for a body that is not a JSON object, without crashing', async () => {

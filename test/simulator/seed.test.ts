@@ -23,7 +23,7 @@ it('uses WeChat-looking fixed ids and secrets, all distinct', () => {
 });
 
 it('binds each account as listed', () => {
-  for (const a of Object.values(DEMO_ACCOUNTS)) expect(sim.openAppidOf(a.appid)).toBe(a.boundTo);
+  for (const a of Object.values(DEMO_ACCOUNTS)) expect(sim.state.accounts.openAppidOf(a.appid)).toBe(a.boundTo);
 });
 
 it.each(Object.entries(DEMO_ACCOUNTS))('unbind for %s answers its documented errcode', async (_key, a) => {
@@ -53,7 +53,7 @@ it('the unbound account can create its own open account', async () => {
     const a = DEMO_ACCOUNTS.acmeBakeryMP;
     const answer = await post(own, '/cgi-bin/open/create', {}, await stableToken(own, a.appid, a.secret));
     expect(answer.errcode).toBe(0);
-    expect(own.openAppidOf(a.appid)).toBe(answer.open_appid);
+    expect(own.state.accounts.openAppidOf(a.appid)).toBe(answer.open_appid);
   } finally {
     await own.close();
   }

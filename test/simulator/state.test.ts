@@ -7,15 +7,15 @@ const SECRET = '33333333333333333333333333333333';
 function setup(tokenTtlSeconds?: number) {
   let clock = 1_700_000_000_000;
   const state = new WechatState({ tokenTtlSeconds, now: () => clock });
-  state.addAccount({ appid: APPID, secret: SECRET, subject: 'Clock Co.' });
+  state.accounts.addAccount({ appid: APPID, secret: SECRET, subject: 'Clock Co.' });
   const advance = (seconds: number) => {
     clock += seconds * 1000;
   };
   const stable = (force = false): Outcome =>
-    state.stableToken({ ok: true, value: { grant_type: 'client_credential', appid: APPID, secret: SECRET, force_refresh: force } });
+    state.tokens.stableToken({ ok: true, value: { grant_type: 'client_credential', appid: APPID, secret: SECRET, force_refresh: force } });
   const plain = (): Outcome =>
-    state.plainToken(new URLSearchParams({ grant_type: 'client_credential', appid: APPID, secret: SECRET }));
-  const use = (token: unknown): number | undefined => state.haveOpenAccount(token as string, { ok: true, value: {} }).answer.errcode as number;
+    state.tokens.plainToken(new URLSearchParams({ grant_type: 'client_credential', appid: APPID, secret: SECRET }));
+  const use = (token: unknown): number | undefined => state.openAccountCalls.haveOpenAccount(token as string, { ok: true, value: {} }).answer.errcode as number;
   return { state, advance, stable, plain, use };
 }
 
@@ -79,24 +79,24 @@ describe('plain token lifetime', () => {
 describe('setup helpers', () => {
   it('refuse inconsistent state instead of building it', () => {
     const { state } = setup();
-    expect(() => state.addAccount({ appid: APPID, secret: SECRET, subject: 'x' })).toThrow(/already exists/);
-    expect(() => state.addOpenAccount({ subject: 'x', members: ['wx9999999999999999'] })).toThrow(/unknown account/);
-    const open = state.addOpenAccount({ subject: 'Clock Co.', members: [APPID] });
+    expect(() => state.accounts.addAccount({ appid: APPID, secret: SECRET, subject: 'x' })).toThrow(/already exists/);
+    expect(() => state.accounts.addOpenAccount({ subject: 'x', members: ['wx9999999999999999'] })).toThrow(/unknown account/);
+    const open = state.accounts.addOpenAccount({ subject: 'Clock Co.', members: [APPID] });
     expect(open).toMatch(/^wxo[0-9a-f]{15}$/);
-    expect(() => state.addOpenAccount({ subject: 'Clock Co.', members: [APPID] })).toThrow(/already bound/);
-    expect(() => state.addOpenAccount({ openAppid: open, subject: 'x' })).toThrow(/already exists/);
-    expect(() => state.addOpenAccount({ openAppid: 'bad id!', subject: 'x' })).toThrow();
-    expect(() => state.bindDirect(APPID, 'wxo000000000000000')).toThrow(/unknown open account/);
+    expect(() => state.accounts.addOpenAccount({ subject: 'Clock Co.', members: [APPID] })).toThrow(/already bound/);
+    expect(() => state.accounts.addOpenAccount({ openAppid: open, subject: 'x' })).toThrow(/already exists/);
+    expect(() => state.accounts.addOpenAccount({ openAppid: 'bad id!', subject: 'x' })).toThrow();
+    expect(() => state.accounts.bindDirect(APPID, 'wxo000000000000000')).toThrow(/unknown open account/);
     expect(() => new WechatState({ tokenTtlSeconds: 0 })).toThrow(RangeError);
   });
 
   it('bindDirect moves an account between open accounts regardless of rules', () => {
     const { state } = setup();
-    const a = state.addOpenAccount({ subject: 'Clock Co.', members: [APPID] });
-    const b = state.addOpenAccount({ subject: 'Someone Else', createdByApi: false, quota: 0 });
-    state.bindDirect(APPID, b);
-    expect(state.openAppidOf(APPID)).toBe(b);
-    expect(state.openAccount(a)?.members.size).toBe(0);
-    expect(state.openAccount(b)?.members.has(APPID)).toBe(true);
+    const a = state.accounts.addOpenAccount({ subject: 'Clock Co.', members: [APPID] });
+    const b = state.accounts.addOpenAccount({ subject: 'Someone Else', createdByApi: false, quota: 0 });
+    state.accounts.bindDirect(APPID, b);
+    expect(state.accounts.openAppidOf(APPID)).toBe(b);
+    expect(state.accounts.openAccount(a)?.members.size).toBe(0);
+    expect(state.accounts.openAccount(b)?.members.has(APPID)).toBe(true);
   });
 });

@@ -10,13 +10,13 @@ let sim: Simulator;
 
 beforeAll(async () => {
   sim = await startSimulator();
-  sim.addAccount({ appid: APPID, secret: SECRET, subject: 'Token Test Co.' });
-  sim.addAccount({ appid: OTHER, secret: OTHER_SECRET, subject: 'Token Test Co.' });
+  sim.state.accounts.addAccount({ appid: APPID, secret: SECRET, subject: 'Token Test Co.' });
+  sim.state.accounts.addAccount({ appid: OTHER, secret: OTHER_SECRET, subject: 'Token Test Co.' });
 });
 afterAll(() => sim.close());
 beforeEach(() => {
-  sim.revokeTokens();
-  sim.resetCounters();
+  sim.state.revokeTokens();
+  sim.counters.reset();
 });
 
 const have = (token?: string) => get(sim, '/cgi-bin/open/have', token === undefined ? {} : { access_token: token });
@@ -28,7 +28,7 @@ describe('POST /cgi-bin/stable_token', () => {
     const second = await post(sim, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid: APPID, secret: SECRET, force_refresh: false });
     expect(second.access_token).toBe(first.access_token);
     expect(second.expires_in).toBeLessThanOrEqual(7200);
-    expect(sim.tokenFetches(APPID)).toBe(2);
+    expect(sim.counters.tokenFetches(APPID)).toBe(2);
     expect(await have(first.access_token as string)).toEqual({ errcode: 0, errmsg: 'ok', have_open: false });
   });
 
@@ -54,8 +54,8 @@ describe('POST /cgi-bin/stable_token', () => {
     expect(wrong.errmsg).toMatch(RID);
     expect((await ask({ grant_type: 'client_credential', appid: 42, secret: SECRET })).errcode).toBe(40013);
     expect((await send(sim, 'POST', '/cgi-bin/stable_token', '{"grant_type":')).json().errcode).toBe(47001);
-    expect(sim.tokenFetches()).toBe(0);
-    expect(sim.calls('/cgi-bin/stable_token')).toBe(8);
+    expect(sim.counters.tokenFetches()).toBe(0);
+    expect(sim.counters.calls('/cgi-bin/stable_token')).toBe(8);
   });
 
   it('answers GET with 405', async () => {
@@ -74,7 +74,7 @@ describe('GET /cgi-bin/token', () => {
     expect(second.access_token).not.toBe(first.access_token);
     expect((await have(first.access_token as string)).errcode).toBe(0);
     expect((await have(second.access_token as string)).errcode).toBe(0);
-    expect(sim.tokenFetches(APPID)).toBe(2);
+    expect(sim.counters.tokenFetches(APPID)).toBe(2);
   });
 
   it('does not disturb the stable token (the two kinds are independent)', async () => {
@@ -88,7 +88,7 @@ describe('GET /cgi-bin/token', () => {
     expect((await fetchToken({ grant_type: 'client_credential', secret: SECRET })).errcode).toBe(41002);
     expect((await fetchToken({ grant_type: 'client_credential', appid: APPID })).errcode).toBe(41004);
     expect((await fetchToken({ ...credentials, secret: OTHER_SECRET })).errcode).toBe(40125);
-    expect(sim.tokenFetches()).toBe(0);
+    expect(sim.counters.tokenFetches()).toBe(0);
   });
 });
 
@@ -105,7 +105,7 @@ describe('access_token on protected calls', () => {
 
   it('expireTokens → 42001, and the next stable_token issues a new token', async () => {
     const old = await stableToken(sim, APPID, SECRET);
-    sim.expireTokens();
+    sim.state.expireTokens();
     const expired = await have(old);
     expect(expired.errcode).toBe(42001);
     expect(expired.errmsg).toMatch(/^access_token expired rid: /);
@@ -117,17 +117,17 @@ describe('access_token on protected calls', () => {
   it('expireTokens(appid) and revokeTokens(appid) touch only that account', async () => {
     const mine = await stableToken(sim, APPID, SECRET);
     const other = await stableToken(sim, OTHER, OTHER_SECRET);
-    sim.expireTokens(APPID);
+    sim.state.expireTokens(APPID);
     expect((await have(mine)).errcode).toBe(42001);
     expect((await have(other)).errcode).toBe(0);
-    sim.revokeTokens(OTHER);
+    sim.state.revokeTokens(OTHER);
     expect((await have(other)).errcode).toBe(40001);
     expect((await have(mine)).errcode).toBe(42001);
   });
 
   it('revokeTokens → 40001, and the next stable_token issues a new token', async () => {
     const old = await stableToken(sim, APPID, SECRET);
-    sim.revokeTokens();
+    sim.state.revokeTokens();
     expect((await have(old)).errcode).toBe(40001);
     const fresh = await stableToken(sim, APPID, SECRET);
     expect(fresh).not.toBe(old);
@@ -147,7 +147,7 @@ describe('tokenTtlSeconds', () => {
   it('short lifetimes really expire (42001), and stable tokens are still reused within them', async () => {
     const short = await startSimulator({ tokenTtlSeconds: 0.3 });
     try {
-      short.addAccount({ appid: APPID, secret: SECRET, subject: 'Token Test Co.' });
+      short.state.accounts.addAccount({ appid: APPID, secret: SECRET, subject: 'Token Test Co.' });
       const token = await stableToken(short, APPID, SECRET);
       expect(await stableToken(short, APPID, SECRET)).toBe(token);
       await new Promise((r) => setTimeout(r, 350));

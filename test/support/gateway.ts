@@ -4,7 +4,7 @@ import { print, type ExecutionResult } from 'graphql';
 import { request } from 'undici';
 import { startApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/observability/logger';
 import type { Simulator } from '../../src/simulator';
 
 export interface TestGateway {

@@ -34,7 +34,7 @@ export function platformEnv(platform: TestPlatform): Record<string, string> {
 
 /** Registers `platform` with the simulator, pushing to `callbackUrl`. */
 export function addPlatform(sim: Simulator, platform: TestPlatform, callbackUrl: string): void {
-  sim.addComponent({ componentAppid: platform.componentAppid, secret: platform.secret, token: platform.token, aesKey: platform.aesKey, callbackUrl });
+  sim.state.components.addComponent({ componentAppid: platform.componentAppid, secret: platform.secret, token: platform.token, aesKey: platform.aesKey, callbackUrl });
 }
 
 export function callbackUrlOf(gatewayUrl: string): string {
@@ -46,7 +46,7 @@ export function callbackUrlOf(gatewayUrl: string): string {
  * issued (tickets, codes, refresh tokens, component and authorizer tokens).
  */
 export function secretsOf(platform: TestPlatform, sim: Simulator): string[] {
-  return [platform.secret, platform.aesKey, platform.token, ...sim.components.issuedCredentials()];
+  return [platform.secret, platform.aesKey, platform.token, ...sim.state.components.issuedCredentials()];
 }
 
 /** The secrets found in `lines` (none, when nothing leaked). */

@@ -1,4 +1,4 @@
-import { Deadline } from '../../src/wechat/deadline';
+import { Deadline } from '../../src/wechat/transport/deadline';
 
 describe('Deadline (one per GraphQL operation)', () => {
   beforeEach(() => jest.useFakeTimers());

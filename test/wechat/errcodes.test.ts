@@ -1,4 +1,4 @@
-import { describeErrcode, requestIdOf } from '../../src/wechat/errcodes';
+import { describeErrcode, requestIdOf } from '../../src/wechat/vocabulary/errcodes';
 
 describe('errcode catalogue', () => {
   it('finds the request id WeChat appends to errmsg', () => {

@@ -1,6 +1,6 @@
 import { MemoryStore } from '../../src/stores/memory-store';
 import { StoreUnavailableError, type Store } from '../../src/stores/store';
-import { failure, success, type WeChatResult } from '../../src/wechat/result';
+import { failure, success, type WeChatResult } from '../../src/wechat/vocabulary/result';
 import { SharedTokenCache } from '../../src/wechat/tokens/shared-token-cache';
 import type { IssuedToken } from '../../src/wechat/tokens/token-provider';
 

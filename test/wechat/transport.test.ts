@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { WeChatTransport } from '../../src/wechat/transport';
+import { WeChatTransport } from '../../src/wechat/transport/wechat-transport';
 
 /** A bare HTTP server whose handler each test sets, to see exactly what the transport sends. */
 function rawServer(handler: Parameters<typeof createServer>[1]): Promise<{ url: string; server: Server }> {

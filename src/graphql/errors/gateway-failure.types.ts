@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { CredentialAttempt, NoCredentialsFailure, OutcomeUnknownFailure, StoreUnavailableFailure, UnavailableFailure } from '../../wechat/result';
+import type { CredentialAttempt, NoCredentialsFailure, OutcomeUnknownFailure, StoreUnavailableFailure, UnavailableFailure } from '../../wechat';
 import { GatewayError } from './gateway-error.types';
 
 // Result and error types are plain data: `simpleResolvers` gives their fields graphql-js's

@@ -1,14 +1,17 @@
 import { createUnionType, type ClassType } from 'type-graphql';
-import type { WeChatFailure } from '../../wechat/result';
+import type { WeChatFailure } from '../../wechat';
 import type { GatewayError } from './gateway-error.types';
 import { CredentialStoreUnavailableError, NoCredentialsError, OutcomeUnknownError, OverloadedError, WeChatUnavailableError } from './gateway-failure.types';
 import { OtherWeChatError, type WeChatErrorClass } from './wechat-error.types';
+
+/** What a resolver of an operation returns: its success type, or one of the union's error types. */
+export type ResultOf<TSuccess extends object> = TSuccess | GatewayError;
 
 export interface ResultUnion<TSuccess extends object> {
   /** The GraphQL union: the success type, the operation's own error types, then the shared ones. */
   readonly type: ReturnType<typeof createUnionType>;
   /** Turns a WeChat failure into the member of this union that stands for it. */
-  readonly fromFailure: (failure: WeChatFailure) => TSuccess | GatewayError;
+  readonly fromFailure: (failure: WeChatFailure) => ResultOf<TSuccess>;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { Field, Int, InterfaceType, ObjectType } from 'type-graphql';
-import { describeErrcode } from '../../wechat/errcodes';
-import type { ErrcodeFailure } from '../../wechat/result';
+import { describeErrcode, type ErrcodeFailure } from '../../wechat';
 import { GatewayError } from './gateway-error.types';
 
 // Result and error types are plain data: `simpleResolvers` gives their fields graphql-js's

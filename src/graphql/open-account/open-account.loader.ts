@@ -1,7 +1,6 @@
 import { bulkhead } from 'cockatiel';
 import DataLoader from 'dataloader';
-import type { OpenAccountApi } from '../../wechat/open-account';
-import type { WeChatResult } from '../../wechat/result';
+import type { OpenAccountApi, WeChatResult } from '../../wechat';
 
 /** The reads of one GraphQL operation, each appid at most once. */
 export interface OpenAccountLoaders {

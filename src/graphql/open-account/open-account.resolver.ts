@@ -1,6 +1,7 @@
 import { Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { AppIdArg } from '../appid-arg';
 import type { GatewayContext } from '../context';
+import type { ResultOf } from '../errors/result-union';
 import { readHasOpenAccount, readOpenAccount } from './open-account.reads';
 import {
   BindOpenAccountResult,
@@ -8,7 +9,9 @@ import {
   CreateOpenAccountResult,
   CreateOpenAccountSuccess,
   HasOpenAccountResult,
+  type OpenAccount,
   OpenAccountResult,
+  type OpenAccountStatus,
   UnbindOpenAccountResult,
   UnbindOpenAccountSuccess,
 } from './open-account.types';
@@ -29,19 +32,19 @@ const SWITCH = 'Switch on __typename: the success type, or an error type impleme
 export class OpenAccountResolver {
   @Authorized(READ)
   @Query(() => OpenAccountResult.type, { description: 'The open platform account the appid is bound to (WeChat get).' })
-  openAccount(@AppIdArg('appid', APPID) appid: string, @Ctx() ctx: GatewayContext): Promise<object> {
+  openAccount(@AppIdArg('appid', APPID) appid: string, @Ctx() ctx: GatewayContext): Promise<ResultOf<OpenAccount>> {
     return readOpenAccount(ctx, appid);
   }
 
   @Authorized(READ)
   @Query(() => HasOpenAccountResult.type, { description: 'Whether the appid is bound to an open platform account (WeChat have).' })
-  hasOpenAccount(@AppIdArg('appid', APPID) appid: string, @Ctx() ctx: GatewayContext): Promise<object> {
+  hasOpenAccount(@AppIdArg('appid', APPID) appid: string, @Ctx() ctx: GatewayContext): Promise<ResultOf<OpenAccountStatus>> {
     return readHasOpenAccount(ctx, appid);
   }
 
   @Authorized(WRITE)
   @Mutation(() => CreateOpenAccountResult.type, { description: `Creates an open platform account owned by the account's owner and binds the account to it. ${SWITCH}` })
-  async createOpenAccount(@AppIdArg('appid', APPID) appid: string, @Ctx() ctx: GatewayContext): Promise<object> {
+  async createOpenAccount(@AppIdArg('appid', APPID) appid: string, @Ctx() ctx: GatewayContext): Promise<ResultOf<CreateOpenAccountSuccess>> {
     const result = await ctx.openAccounts.create(appid);
     if (!result.ok) return CreateOpenAccountResult.fromFailure(result.failure);
     ctx.loaders.forget(appid);
@@ -54,7 +57,7 @@ export class OpenAccountResolver {
     @AppIdArg('appid', APPID) appid: string,
     @AppIdArg('openAppid', OPEN_APPID) openAppid: string,
     @Ctx() ctx: GatewayContext,
-  ): Promise<object> {
+  ): Promise<ResultOf<BindOpenAccountSuccess>> {
     const result = await ctx.openAccounts.bind(appid, openAppid);
     if (!result.ok) return BindOpenAccountResult.fromFailure(result.failure);
     ctx.loaders.forget(appid);
@@ -69,7 +72,7 @@ export class OpenAccountResolver {
     @AppIdArg('appid', APPID) appid: string,
     @AppIdArg('openAppid', OPEN_APPID) openAppid: string,
     @Ctx() ctx: GatewayContext,
-  ): Promise<object> {
+  ): Promise<ResultOf<UnbindOpenAccountSuccess>> {
     const result = await ctx.openAccounts.unbind(appid, openAppid);
     if (!result.ok) return UnbindOpenAccountResult.fromFailure(result.failure);
     ctx.loaders.forget(appid);

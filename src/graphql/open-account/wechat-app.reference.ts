@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { APPID_RULE, isAppId } from '../../wechat/appid';
+import { APPID_RULE, isAppId } from '../../wechat';
 import { WeChatApp } from './wechat-app.types';
 
 /** Resolves a `{ __typename: "WeChatApp", appid }` representation; checked already. */

@@ -1,7 +1,8 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context';
+import type { ResultOf } from '../errors/result-union';
 import { readHasOpenAccount, readOpenAccount } from './open-account.reads';
-import { HasOpenAccountResult, OpenAccountResult } from './open-account.types';
+import { HasOpenAccountResult, OpenAccountResult, type OpenAccount, type OpenAccountStatus } from './open-account.types';
 import { WeChatApp } from './wechat-app.types';
 
 /** Its fields read WeChat: `@Authorized` checks the scope and the caller's entitlement to the app's appid. */
@@ -9,13 +10,13 @@ import { WeChatApp } from './wechat-app.types';
 export class WeChatAppResolver {
   @Authorized('openaccount:read')
   @FieldResolver(() => OpenAccountResult.type, { description: 'The open platform account it is bound to (WeChat get), read once per operation.' })
-  openAccount(@Root() app: WeChatApp, @Ctx() ctx: GatewayContext): Promise<object> {
+  openAccount(@Root() app: WeChatApp, @Ctx() ctx: GatewayContext): Promise<ResultOf<OpenAccount>> {
     return readOpenAccount(ctx, app.appid);
   }
 
   @Authorized('openaccount:read')
   @FieldResolver(() => HasOpenAccountResult.type, { description: 'Whether it is bound to an open platform account (WeChat have).' })
-  hasOpenAccount(@Root() app: WeChatApp, @Ctx() ctx: GatewayContext): Promise<object> {
+  hasOpenAccount(@Root() app: WeChatApp, @Ctx() ctx: GatewayContext): Promise<ResultOf<OpenAccountStatus>> {
     return readHasOpenAccount(ctx, app.appid);
   }
 }

@@ -1,9 +1,9 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { Logger } from 'pino';
 import { StoreUnavailableError, type Store } from '../../stores/store';
-import { isAppId } from '../appid';
-import type { AuthorizerTokenProvider } from './authorizer-token';
-import type { ComponentCredentials } from './component-token';
+import { isAppId } from '../vocabulary/appid';
+import type { AuthorizerTokenProvider } from '../tokens/authorizer-token';
+import type { ComponentCredentials } from '../tokens/component-token';
 import { decryptMessage, signatureMatches } from './crypto';
 
 /** What the callback answers; WeChat wants the plain text `success`, or it pushes again. */

@@ -1,5 +1,5 @@
-import type { AuthorizerTokenProvider } from '../component/authorizer-token';
-import { failure, type CredentialAttempt, type WeChatResult } from '../result';
+import type { AuthorizerTokenProvider } from './authorizer-token';
+import { failure, type CredentialAttempt, type WeChatResult } from '../vocabulary/result';
 import type { StableTokenProvider } from './stable-token';
 import type { TokenProvider } from './token-provider';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { StoreUnavailableError, type Store, type StoredToken } from '../../stores/store';
-import { failure, success, type WeChatResult } from '../result';
+import { failure, success, type WeChatResult } from '../vocabulary/result';
 import type { IssuedToken } from './token-provider';
 
 /** At most this long before expiry a token is refreshed; WeChat renews stable tokens 5 min early. */
@@ -18,7 +18,7 @@ export interface SharedTokenCacheOptions {
  * Access tokens in the store, shared by every replica, refreshed once however many replicas and
  * calls want them.
  *
- * Three layers, from the inside out:
+ * Four layers, from the inside out:
  *
  * 1. **The store** holds each token with `refreshAt` (5 minutes, or a tenth of the lifetime,
  *    before expiry) and `expiresAt`. Every replica reads the same one.

@@ -1,7 +1,7 @@
-import type { WeChatTransport } from '../transport';
-import { failure, success, type WeChatResult } from '../result';
+import type { WeChatTransport } from '../transport/wechat-transport';
+import { failure, type WeChatResult } from '../vocabulary/result';
 import type { SharedTokenCache } from './shared-token-cache';
-import type { IssuedToken, TokenProvider } from './token-provider';
+import { issuedTokenIn, type IssuedToken, type TokenProvider } from './token-provider';
 
 /**
  * Tokens for accounts that call for themselves, with their own appsecret, through
@@ -38,12 +38,7 @@ export class StableTokenProvider implements TokenProvider {
       body: { grant_type: 'client_credential', appid, secret, force_refresh: false },
       stage: 'token',
     });
-    if (!answer.ok) return answer;
-    const { access_token: value, expires_in: expiresInSeconds } = answer.data;
-    if (typeof value !== 'string' || value === '' || typeof expiresInSeconds !== 'number' || expiresInSeconds <= 0) {
-      return failure({ kind: 'unavailable', reason: 'bad-response', sent: 'maybe', detail: 'stable_token answer lacks access_token or expires_in', stage: 'token' });
-    }
-    return success({ value, expiresInSeconds });
+    return answer.ok ? issuedTokenIn(answer.data, 'access_token', 'stable_token') : answer;
   }
 }
 

@@ -1,4 +1,5 @@
-import type { WeChatResult } from '../result';
+import type { WeChatBody } from '../transport/wechat-transport';
+import { badAnswer, success, type WeChatResult } from '../vocabulary/result';
 
 /**
  * Where access tokens come from for an appid. Implementations: the account's own secret
@@ -23,4 +24,17 @@ export interface TokenProvider {
 export interface IssuedToken {
   readonly value: string;
   readonly expiresInSeconds: number;
+}
+
+/**
+ * The token and its lifetime in a token call's answer (`tokenField` and `expires_in`), or a bad
+ * answer naming the call: errcode 0 without a usable token is no success.
+ */
+export function issuedTokenIn(fields: WeChatBody, tokenField: string, call: string): WeChatResult<IssuedToken> {
+  const value = fields[tokenField];
+  const expiresInSeconds = fields['expires_in'];
+  if (typeof value !== 'string' || value === '' || typeof expiresInSeconds !== 'number' || expiresInSeconds <= 0) {
+    return badAnswer(`${call} answer lacks ${tokenField} or expires_in`, 'token');
+  }
+  return success({ value, expiresInSeconds });
 }

@@ -97,3 +97,12 @@ export function success<T>(data: T): WeChatResult<T> {
 export function failure<T = never>(f: WeChatFailure): WeChatResult<T> {
   return { ok: false, failure: f };
 }
+
+/**
+ * An answer that is not what the call promises (not JSON, too large, errcode 0 without the field
+ * the call returns): no success the gateway can report. WeChat may have acted on the request, so
+ * it counts as possibly sent. The one constructor for it, used by the wire and every call.
+ */
+export function badAnswer<T = never>(detail: string, stage: 'call' | 'token', httpStatus?: number): WeChatResult<T> {
+  return failure({ kind: 'unavailable', reason: 'bad-response', sent: 'maybe', detail, stage, ...(httpStatus === undefined ? {} : { httpStatus }) });
+}

@@ -1,8 +1,8 @@
-import type { WeChatBody, WeChatTransport } from './transport';
-import { failure, success, type WeChatFailure, type WeChatResult } from './result';
-import type { TokenProvider } from './tokens/token-provider';
-import { withToken } from './with-token';
-import type { Deadline } from './deadline';
+import type { WeChatBody, WeChatTransport } from '../transport/wechat-transport';
+import { badAnswer, failure, success, type WeChatFailure, type WeChatResult } from '../vocabulary/result';
+import type { TokenProvider } from '../tokens/token-provider';
+import { withToken } from '../tokens/with-token';
+import type { Deadline } from '../transport/deadline';
 
 /** A change WeChat applied; `verifiedByRead` when its answer was lost and a read confirmed it. */
 export interface Applied {
@@ -87,7 +87,7 @@ export class OpenAccountApi {
     const answer = await this.call(appid, 'GET', '/cgi-bin/open/have', undefined);
     if (!answer.ok) return answer;
     const haveOpen = answer.data['have_open'];
-    return typeof haveOpen === 'boolean' ? success(haveOpen) : malformed('have_open');
+    return typeof haveOpen === 'boolean' ? success(haveOpen) : badAnswer('answer lacks have_open', 'call');
   }
 
   private call(appid: string, method: 'GET' | 'POST', path: string, body: object | undefined): Promise<WeChatResult<WeChatBody>> {
@@ -139,10 +139,5 @@ function done(answer: WeChatResult<WeChatBody>): WeChatResult<void> {
 function stringField(answer: WeChatResult<WeChatBody>, name: string): WeChatResult<string> {
   if (!answer.ok) return answer;
   const value = answer.data[name];
-  return typeof value === 'string' && value !== '' ? success(value) : malformed(name);
-}
-
-/** errcode 0 without the field the call promises is not a success the gateway can report. */
-function malformed<T>(name: string): WeChatResult<T> {
-  return failure({ kind: 'unavailable', reason: 'bad-response', sent: 'maybe', detail: `answer lacks ${name}`, stage: 'call' });
+  return typeof value === 'string' && value !== '' ? success(value) : badAnswer(`answer lacks ${name}`, 'call');
 }

@@ -1,5 +1,5 @@
 import { ExponentialBackoff, handleWhenResult, retry, type RetryPolicy } from 'cockatiel';
-import type { WeChatResult } from './result';
+import type { WeChatResult } from '../vocabulary/result';
 
 /**
  * What the gateway retries on its own, as data. Only answers that say "nothing was done, ask

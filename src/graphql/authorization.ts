@@ -1,8 +1,8 @@
 import type { AuthCheckerFn } from 'type-graphql';
-import type { GatewayContext } from '../graphql/context';
-import { WeChatApp } from '../graphql/open-account/wechat-app.types';
-import { isAppId } from '../wechat/appid';
-import { forbidden, mayActOn, type Scope } from './caller';
+import type { GatewayContext } from './context';
+import { WeChatApp } from './open-account/wechat-app.types';
+import { isAppId } from '../wechat';
+import { forbidden, mayActOn, type Scope } from '../auth/caller';
 
 /**
  * type-graphql's auth checker, run before every `@Authorized(scopes)` field and before its

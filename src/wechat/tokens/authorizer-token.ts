@@ -1,9 +1,9 @@
 import type { Store } from '../../stores/store';
-import { failure, success, type WeChatResult } from '../result';
-import type { SharedTokenCache } from '../tokens/shared-token-cache';
-import type { IssuedToken, TokenProvider } from '../tokens/token-provider';
-import type { WeChatBody, WeChatTransport } from '../transport';
-import { withToken } from '../with-token';
+import { badAnswer, failure, success, type WeChatResult } from '../vocabulary/result';
+import type { SharedTokenCache } from './shared-token-cache';
+import type { IssuedToken, TokenProvider } from './token-provider';
+import type { WeChatBody, WeChatTransport } from '../transport/wechat-transport';
+import { withToken } from './with-token';
 import type { ComponentTokenProvider } from './component-token';
 
 /**
@@ -58,7 +58,7 @@ export class AuthorizerTokenProvider implements TokenProvider {
     const authorizerAppid = fields['authorizer_appid'];
     const issued = issuedToken(fields);
     if (typeof authorizerAppid !== 'string' || authorizerAppid === '' || issued === undefined) {
-      return malformed('api_query_auth answer lacks authorization_info');
+      return badAnswer('api_query_auth answer lacks authorization_info', 'token');
     }
     await this.store.putRefreshToken(this.componentAppid, authorizerAppid, issued.refreshToken);
     await this.cache.put(this.key(authorizerAppid), issued);
@@ -91,7 +91,7 @@ export class AuthorizerTokenProvider implements TokenProvider {
     );
     if (!answer.ok) return answer.failure.kind === 'no-credentials' ? failure({ ...answer.failure, appid }) : answer;
     const issued = issuedToken({ ...answer.data, authorizer_refresh_token: answer.data['authorizer_refresh_token'] ?? refreshToken });
-    if (issued === undefined) return malformed('api_authorizer_token answer lacks authorizer_access_token or expires_in');
+    if (issued === undefined) return badAnswer('api_authorizer_token answer lacks authorizer_access_token or expires_in', 'token');
     if (issued.refreshToken !== refreshToken) await this.store.putRefreshToken(this.componentAppid, appid, issued.refreshToken);
     return success(issued);
   }
@@ -107,8 +107,4 @@ function issuedToken(fields: Readonly<Record<string, unknown>>): (IssuedToken & 
   if (typeof value !== 'string' || value === '' || typeof expiresInSeconds !== 'number' || expiresInSeconds <= 0) return undefined;
   if (typeof refreshToken !== 'string' || refreshToken === '') return undefined;
   return { value, expiresInSeconds, refreshToken };
-}
-
-function malformed<T>(detail: string): WeChatResult<T> {
-  return failure({ kind: 'unavailable', reason: 'bad-response', sent: 'maybe', detail, stage: 'token' });
 }

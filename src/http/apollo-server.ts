@@ -4,11 +4,12 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
+import type { GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
 import type { Logger } from 'pino';
-import type { GatewayContext } from './graphql/context';
-import { createRequestHandler } from './http/request-handler';
+import type { GatewayContext } from '../graphql/context';
+import { maskInternalError } from './error-masking';
+import { withWarning } from './landing-page';
+import { createRequestHandler } from './request-handler';
 
 export interface GatewayServerOptions {
   readonly schema: GraphQLSchema;
@@ -38,20 +39,6 @@ export interface GatewayServer {
   readonly httpServer: Server;
   stop(): Promise<void>;
 }
-
-/** Error codes whose message is written for the client; any other error's message is hidden. */
-const CLIENT_ERROR_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'RATE_LIMITED',
-]);
 
 /** Assembles Apollo Server (schema, plugins, error masking) behind the HTTP front and listens. */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
@@ -108,42 +95,4 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     // Stops accepting, lets operations in flight finish within the grace period, then closes.
     stop: () => apollo.stop(),
   };
-}
-
-/**
- * A bug must not leak internals (paths, hostnames, library messages) to clients: errors that are
- * not client errors are logged in full and answered with a generic message.
- */
-function maskInternalError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
-  const code = formatted.extensions?.['code'];
-  if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) return formatted;
-  logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'internal error in a GraphQL operation');
-  return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, ...(formatted.path ? { path: formatted.path } : {}) };
-}
-
-/** The landing page with a warning banner above it, e.g. that the gateway runs without authentication. */
-function withWarning(plugin: ApolloServerPlugin, warning: string | undefined): ApolloServerPlugin {
-  if (warning === undefined) return plugin;
-  // No inline style: the landing page's Content-Security-Policy allows only its own styles.
-  const banner = `<p role="alert"><strong>&#9888; ${escapeHtml(warning)}</strong></p>`;
-  return {
-    ...plugin,
-    async serverWillStart(service) {
-      const listener = await plugin.serverWillStart?.(service);
-      const render = listener?.renderLandingPage;
-      if (render === undefined) return listener;
-      return {
-        ...listener,
-        async renderLandingPage() {
-          const page = await render();
-          const html = typeof page.html === 'string' ? page.html : await page.html();
-          return { html: html.replace(/<body([^>]*)>/i, (body) => `${body}${banner}`) };
-        },
-      };
-    },
-  };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,6 +1,6 @@
-import { TOKEN_ERRCODES } from './errcodes';
-import type { WeChatResult } from './result';
-import type { TokenProvider } from './tokens/token-provider';
+import { TOKEN_ERRCODES } from '../vocabulary/errcodes';
+import type { WeChatResult } from '../vocabulary/result';
+import type { TokenProvider } from './token-provider';
 
 /**
  * Runs one WeChat call with the appid's access token. When WeChat refuses the token

@@ -1,8 +1,8 @@
 import type { Store } from '../../stores/store';
-import { failure, success, type WeChatResult } from '../result';
-import type { SharedTokenCache } from '../tokens/shared-token-cache';
-import type { IssuedToken, TokenProvider } from '../tokens/token-provider';
-import type { WeChatTransport } from '../transport';
+import { failure, type WeChatResult } from '../vocabulary/result';
+import type { SharedTokenCache } from './shared-token-cache';
+import { issuedTokenIn, type IssuedToken, type TokenProvider } from './token-provider';
+import type { WeChatTransport } from '../transport/wechat-transport';
 
 /** The third-party platform ("component"), as configured. */
 export interface ComponentCredentials {
@@ -57,11 +57,6 @@ export class ComponentTokenProvider implements TokenProvider {
       body: { component_appid: appid, component_appsecret: secret, component_verify_ticket: ticket.value },
       stage: 'token',
     });
-    if (!answer.ok) return answer;
-    const { component_access_token: value, expires_in: expiresInSeconds } = answer.data;
-    if (typeof value !== 'string' || value === '' || typeof expiresInSeconds !== 'number' || expiresInSeconds <= 0) {
-      return failure({ kind: 'unavailable', reason: 'bad-response', sent: 'maybe', detail: 'api_component_token answer lacks component_access_token or expires_in', stage: 'token' });
-    }
-    return success({ value, expiresInSeconds });
+    return answer.ok ? issuedTokenIn(answer.data, 'component_access_token', 'api_component_token') : answer;
   }
 }

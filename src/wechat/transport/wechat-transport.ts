@@ -11,12 +11,15 @@ import {
   type CircuitBreakerPolicy,
   type RetryPolicy,
 } from 'cockatiel';
-import { Pool, errors as undiciErrors } from 'undici';
+import { Pool } from 'undici';
 import type { Logger } from 'pino';
-import { requestIdOf } from './errcodes';
-import { failure, success, type UnavailableFailure, type WeChatResult } from './result';
+import { failure, type WeChatResult } from '../vocabulary/result';
 import type { WeChatObserver } from './observer';
+import { whileQueued } from './queued-deadline';
 import { createRetry, RETRY_POLICY } from './retry-policy';
+import { deadlineFailure, sendOverWire, unavailableFailure, type WeChatBody, type WeChatRequest } from './wire';
+
+export type { WeChatBody, WeChatRequest } from './wire';
 
 export interface TransportOptions {
   /** Base URLs in order of preference (e.g. https://api.weixin.qq.com); a path prefix is kept. */
@@ -40,24 +43,6 @@ export interface TransportOptions {
   readonly retry?: Pick<typeof RETRY_POLICY, 'maxRetries' | 'initialDelayMs' | 'maxDelayMs'>;
 }
 
-export interface WeChatRequest {
-  readonly method: 'GET' | 'POST';
-  /** e.g. `/cgi-bin/open/unbind` */
-  readonly path: string;
-  /** Query parameters, e.g. `{ access_token }`; encoded here, never logged. */
-  readonly query?: Readonly<Record<string, string>>;
-  readonly body?: unknown;
-  readonly stage?: 'call' | 'token';
-  /** The operation's deadline: when it fires, the call ends with a timeout. */
-  readonly signal?: AbortSignal;
-}
-
-/** The decoded JSON object of a successful answer (errcode absent or 0). */
-export type WeChatBody = Readonly<Record<string, unknown>>;
-
-/** WeChat answers are small; anything larger is not WeChat and is refused unread. */
-const MAX_RESPONSE_BYTES = 1024 * 1024;
-
 interface Upstream {
   readonly origin: string;
   readonly pathPrefix: string;
@@ -72,13 +57,13 @@ const isUnavailable = (result: unknown) => {
 };
 
 /**
- * The only code that speaks HTTP to WeChat. From the outside in, a call:
+ * The policy stack: the only way a call reaches WeChat. From the outside in, a call:
  * 1. is retried with backoff when WeChat says it is busy (RETRY_POLICY), and only then;
  * 2. waits for one of `maxInFlight` slots in a queue of `maxQueue`, or is refused at once;
  * 3. goes to the first domain whose circuit is closed, and moves to the next only when the
  *    request provably never reached the previous one (refused, DNS, connect timeout, open
  *    circuit): a request that may have reached WeChat is never sent to a second domain;
- * 4. is decoded from WeChat's "HTTP 200 with an errcode" convention into a result value.
+ * 4. crosses the wire (wire.ts): sent once, and decoded into a result value.
  */
 export class WeChatTransport {
   private readonly upstreams: readonly Upstream[];
@@ -157,7 +142,7 @@ export class WeChatTransport {
       const started = performance.now();
       let result: WeChatResult<WeChatBody>;
       try {
-        result = (await upstream.breaker.execute(() => this.sendTo(upstream, request, stage))) as WeChatResult<WeChatBody>;
+        result = (await upstream.breaker.execute(() => sendOverWire(upstream.pool, upstream.pathPrefix, request, stage))) as WeChatResult<WeChatBody>;
       } catch (error) {
         if (!(error instanceof BrokenCircuitError)) throw error;
         result = failure(unavailableFailure('connect', 'circuit open: the domain keeps failing', stage));
@@ -167,33 +152,6 @@ export class WeChatTransport {
       last = result;
     }
     return last!;
-  }
-
-  private async sendTo(upstream: Upstream, request: WeChatRequest, stage: 'call' | 'token'): Promise<WeChatResult<WeChatBody>> {
-    if (request.signal?.aborted) return failure(deadlineFailure(stage, 'no'));
-    const search = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';
-    let status: number;
-    let text: string;
-    try {
-      const response = await upstream.pool.request({
-        method: request.method,
-        path: `${upstream.pathPrefix}${request.path}${search}`,
-        headers: request.body === undefined ? {} : { 'content-type': 'application/json' },
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: request.signal,
-      });
-      status = response.statusCode;
-      const length = Number(response.headers['content-length'] ?? 0);
-      if (length > MAX_RESPONSE_BYTES) {
-        response.body.destroy();
-        return unavailable('bad-response', `answer of ${length} bytes is too large to be WeChat's`, stage, status);
-      }
-      text = await response.body.text();
-    } catch (error) {
-      if (request.signal?.aborted) return failure(deadlineFailure(stage, 'maybe'));
-      return failure(classifyNetworkError(error, stage));
-    }
-    return decode(status, text, stage);
   }
 
   /** One log line and one metric per upstream request. Path only: the query holds the access token. */
@@ -215,72 +173,4 @@ export class WeChatTransport {
     }
     this.options.observer?.upstreamCall({ origin, path, stage, outcome, seconds: ms / 1000 });
   }
-}
-
-/**
- * Settles with `promise`, or with `onAbort()` when `signal` fires while `queued()` still holds
- * (cockatiel's queue only notices an abort when a slot frees). Leaves no listener behind.
- */
-function whileQueued<T>(promise: Promise<T>, signal: AbortSignal, queued: () => boolean, onAbort: () => T): Promise<T> {
-  if (signal.aborted && queued()) return Promise.resolve(onAbort());
-  return new Promise<T>((resolve, reject) => {
-    const abort = () => {
-      if (queued()) resolve(onAbort());
-    };
-    signal.addEventListener('abort', abort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
-  });
-}
-
-function deadlineFailure(stage: 'call' | 'token', sent: 'no' | 'maybe'): UnavailableFailure {
-  return { kind: 'unavailable', reason: 'timeout', sent, detail: 'the operation deadline passed', stage };
-}
-
-function unavailableFailure(
-  reason: UnavailableFailure['reason'],
-  detail: string,
-  stage: 'call' | 'token',
-  httpStatus?: number,
-): UnavailableFailure {
-  const sent = reason === 'connect' ? 'no' : 'maybe';
-  return { kind: 'unavailable', reason, sent, detail, stage, ...(httpStatus === undefined ? {} : { httpStatus }) };
-}
-
-function unavailable(...args: Parameters<typeof unavailableFailure>): WeChatResult<never> {
-  return failure(unavailableFailure(...args));
-}
-
-/** WeChat answers HTTP 200 for errors too: errcode alone tells success from failure. */
-function decode(status: number, text: string, stage: 'call' | 'token'): WeChatResult<WeChatBody> {
-  if (status !== 200) return unavailable('http-status', `HTTP ${status}`, stage, status);
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return unavailable('bad-response', 'answer is not JSON', stage, status);
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return unavailable('bad-response', 'answer is not a JSON object', stage, status);
-  }
-  const record = body as Record<string, unknown>;
-  const errcode = record['errcode'];
-  if (errcode === undefined || errcode === 0) return success(record);
-  if (typeof errcode !== 'number' || !Number.isInteger(errcode)) {
-    return unavailable('bad-response', 'errcode is not an integer', stage, status);
-  }
-  const errmsg = typeof record['errmsg'] === 'string' ? record['errmsg'] : '';
-  return failure({ kind: 'errcode', errcode, errmsg, rid: requestIdOf(errmsg), stage });
-}
-
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
-const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
-
-/** Tells "never reached WeChat" from "may have reached WeChat": only the first is safe to repeat. */
-function classifyNetworkError(error: unknown, stage: 'call' | 'token'): UnavailableFailure {
-  const code = (error as { code?: unknown } | null)?.code;
-  const name = typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown error';
-  let reason: UnavailableFailure['reason'] = 'connection-lost';
-  if (error instanceof undiciErrors.ConnectTimeoutError || NOT_SENT_CODES.has(name)) reason = 'connect';
-  else if (TIMEOUT_CODES.has(name)) reason = 'timeout';
-  return unavailableFailure(reason, name, stage);
 }

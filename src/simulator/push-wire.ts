@@ -1,6 +1,7 @@
 /**
- * WeChat's pushes to a platform's authorization event URL, encrypted and signed as WeChat does
- * (written here independently of the gateway's decryption, so the two check each other):
+ * How a push to a platform's authorization event URL looks on the wire and is delivered:
+ * the event XML, encrypted and signed as WeChat does (written here independently of the
+ * gateway's decryption, so the two check each other):
  * AES-256-CBC with key = base64(EncodingAESKey + "="), IV = its first 16 bytes, plaintext =
  * 16 random bytes + 4-byte big-endian XML length + XML + component appid, PKCS#7-padded to 32
  * bytes; msg_signature = SHA-1 of the sorted (token, timestamp, nonce, Encrypt).
