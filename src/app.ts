@@ -6,13 +6,14 @@ import type { Config } from './config';
 import { auditMutations } from './graphql/audit';
 import { createContextFactory, endDeadlines } from './graphql/context';
 import { operationLimits } from './graphql/operation-limits';
+import { operationSpanPlugin, recordRootFieldOnSpan } from './graphql/operation-span';
 import { observeRootFields } from './graphql/root-fields';
 import { buildGatewaySchema } from './graphql/schema';
 import { startGatewayServer } from './http/apollo-server';
 import { serviceRoutes } from './http/routes';
 import { Metrics } from './observability/metrics';
 import { demoCredentials, startSimulator, type Simulator } from './simulator';
-import { openStore, RedisStore } from './stores';
+import { openStore, RedisStore, tracedStore } from './stores';
 import { createWeChat } from './wechat';
 
 export interface App {
@@ -45,7 +46,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   }
   const metrics = new Metrics();
   const store = await openStore({ ...config.store, logger });
-  const wechat = createWeChat({ ...config.wechat, baseUrls, apps, logger, observer: metrics, store });
+  const wechat = createWeChat({ ...config.wechat, baseUrls, apps, logger, observer: metrics, store: config.tracing === undefined ? store : tracedStore(store) });
   metrics.trackUpstreamLoad(() => wechat.load());
   let stopping = false;
 
@@ -57,7 +58,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const rateLimits = createRateLimits(config.rateLimits, logger, store instanceof RedisStore ? store.redis : undefined);
   const limits = operationLimits(config.operationLimits);
   const schema = await buildGatewaySchema({ maxEntityRepresentations: config.maxEntityRepresentations });
-  observeRootFields(schema, [(event) => metrics.rootField(event), auditMutations(logger)]);
+  observeRootFields(schema, [(event) => metrics.rootField(event), auditMutations(logger), ...(config.tracing === undefined ? [] : [recordRootFieldOnSpan])]);
   const context = createContextFactory({
     authenticator,
     rateLimits,
@@ -76,7 +77,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     development: config.env === 'development',
     maxBodyBytes: config.maxBodyBytes,
     shutdownGraceMs: config.shutdownGraceMs,
-    plugins: [metrics.apolloPlugin(), endDeadlines, ...limits.plugins],
+    plugins: [metrics.apolloPlugin(), endDeadlines, ...limits.plugins, ...(config.tracing === undefined ? [] : [operationSpanPlugin])],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     maxRecursiveSelections: limits.maxRecursiveSelections,

@@ -3,6 +3,7 @@ import { readAuthConfig } from './auth/auth-config';
 import type { AuthConfig } from './auth/authenticate';
 import type { RateLimitConfig } from './auth/rate-limit';
 import type { OperationLimits } from './graphql/operation-limits';
+import type { TracingConfig } from './observability/tracing';
 import { parseSentinels, readStoreConfig, type StoreConfig } from './stores';
 import { APPID_RULE, isAppId, type ComponentCredentials, type WeChatConfig } from './wechat';
 
@@ -26,6 +27,8 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** How long a stop keeps serving, not ready, before it drains: the load balancer's time to notice. */
   readonly shutdownDelayMs: number;
+  /** OpenTelemetry traces, when an OTLP endpoint is set (the OTEL_* variables); else off. */
+  readonly tracing: TracingConfig | undefined;
   /** The most representations one `_entities` call may ask for. */
   readonly maxEntityRepresentations: number;
   readonly simulatorPort: number;
@@ -43,6 +46,9 @@ export class ConfigError extends Error {
 
 const boolean = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const otlpEndpoint = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of an OTLP/HTTP collector' });
+const otlpProtocol = z.enum(['http/protobuf', 'http/json'], { error: 'must be http/protobuf or http/json (grpc is not supported)' });
 
 const baseUrls = z
   .string()
@@ -91,6 +97,12 @@ const schema = z.object({
   OPERATION_TIMEOUT_MS: integer(100, 120_000).default(15_000),
   SHUTDOWN_GRACE_MS: integer(0, 600_000).default(30_000),
   SHUTDOWN_DELAY_MS: integer(0, 600_000).default(0),
+  // OpenTelemetry's standard variables that decide whether and how traces leave; the SDK reads the rest.
+  OTEL_SDK_DISABLED: boolean.optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: otlpEndpoint.optional(),
+  OTEL_EXPORTER_OTLP_PROTOCOL: otlpProtocol.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: otlpProtocol.optional(),
   MAX_ENTITY_REPRESENTATIONS: integer(1, 10_000).default(500),
   SIMULATOR_PORT: integer(0, 65535).default(0),
   MAX_BODY_BYTES: integer(1_024, 10 * 1024 * 1024).default(100 * 1024),
@@ -186,6 +198,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     operationTimeoutMs: e.OPERATION_TIMEOUT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
+    // Off unless an endpoint is set (and the SDK is not disabled), as OpenTelemetry's SDKs do.
+    tracing:
+      e.OTEL_SDK_DISABLED !== true && (e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? e.OTEL_EXPORTER_OTLP_ENDPOINT) !== undefined
+        ? { protocol: e.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? e.OTEL_EXPORTER_OTLP_PROTOCOL ?? 'http/protobuf' }
+        : undefined,
     maxEntityRepresentations: e.MAX_ENTITY_REPRESENTATIONS,
     simulatorPort: e.SIMULATOR_PORT,
     maxBodyBytes: e.MAX_BODY_BYTES,

@@ -3,6 +3,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import bodyParser from 'body-parser';
 import cors from 'cors';
 import type { Logger } from 'pino';
+import { inRequestSpan } from './request-span';
 
 /** Paths that serve GraphQL (and, in development, Apollo Sandbox on GET with Accept: text/html). */
 const GRAPHQL_PATHS = new Set(['/', '/graphql']);
@@ -27,8 +28,7 @@ export function createRequestHandler<TContext extends BaseContext>(options: Requ
   const corsHandler = cors();
   const jsonParser = bodyParser.json({ limit: options.maxBodyBytes });
 
-  return (req, res) => {
-    const path = (req.url ?? '/').split('?', 1)[0]!;
+  const handle = (req: IncomingMessage, res: ServerResponse, path: string): void => {
     if (path === '/healthz') {
       sendJson(res, 200, { status: 'ok' });
       return;
@@ -57,6 +57,13 @@ export function createRequestHandler<TContext extends BaseContext>(options: Requ
         });
       });
     });
+  };
+
+  return (req, res) => {
+    const path = (req.url ?? '/').split('?', 1)[0]!;
+    const graphql = GRAPHQL_PATHS.has(path);
+    const known = graphql || path === '/healthz' || options.routes?.has(path) === true;
+    inRequestSpan(req, res, known ? path : undefined, graphql, () => handle(req, res, path));
   };
 }
 

@@ -11,6 +11,7 @@ export { MemoryDataStore, MemoryStore } from './memory-store';
 export { RedisStore } from './redis-store';
 export { parseSentinels, type RedisDurability, type RedisTarget, type SentinelTarget } from './redis-connection';
 export { readStoreConfig, type StoreConfig } from './store-config';
+export { tracedStore } from './traced-store';
 
 export interface StoreOptions extends StoreConfig {
   readonly logger: Logger;

@@ -3,6 +3,7 @@ import { badAnswer, failure, success, type WeChatFailure, type WeChatResult } fr
 import type { TokenProvider } from '../tokens/token-provider';
 import { withToken } from '../tokens/with-token';
 import type { Deadline } from '../transport/deadline';
+import { inChangeSpan } from './change-span';
 
 /** A change WeChat applied; `verifiedByRead` when its answer was lost and a read confirmed it. */
 export interface Applied {
@@ -40,6 +41,7 @@ export class OpenAccountApi {
    */
   async create(appid: string): Promise<WeChatResult<Applied & { openAppid: string }>> {
     return this.change(
+      'create',
       appid,
       async () => stringField(await this.call(appid, 'POST', '/cgi-bin/open/create', { appid }), 'open_appid'),
       (openAppid) => (openAppid === undefined ? 'not-applied' : { unknown: `${appid} is now bound to open account ${openAppid}; if it was not bound before, the create succeeded.` }),
@@ -53,6 +55,7 @@ export class OpenAccountApi {
    */
   async bind(appid: string, openAppid: string): Promise<WeChatResult<Applied>> {
     return this.change(
+      'bind',
       appid,
       async () => done(await this.call(appid, 'POST', '/cgi-bin/open/bind', { appid, open_appid: openAppid })),
       (current) => (current === openAppid ? { value: undefined } : 'not-applied'),
@@ -65,6 +68,7 @@ export class OpenAccountApi {
    */
   async unbind(appid: string, openAppid: string): Promise<WeChatResult<Applied>> {
     return this.change(
+      'unbind',
       appid,
       async () => done(await this.call(appid, 'POST', '/cgi-bin/open/unbind', { appid, open_appid: openAppid })),
       (current) => (current !== openAppid ? { value: undefined } : 'not-applied'),
@@ -100,26 +104,31 @@ export class OpenAccountApi {
    * Sends a change at most twice: again only when a read showed the first was not applied.
    * `judge` looks at the account's open account as read now (undefined: bound to none).
    */
-  private async change<T>(
+  private change<T>(
+    name: 'create' | 'bind' | 'unbind',
     appid: string,
     send: () => Promise<WeChatResult<T>>,
     judge: (openAppid: string | undefined) => { value: T } | { unknown: string } | 'not-applied',
   ): Promise<WeChatResult<Applied & { value: T }>> {
-    const check = `Query openAccount(appid: "${appid}") to see its current open account before trying again.`;
-    let result = await send();
-    for (let sent = 1; ; sent += 1) {
-      if (result.ok) return success({ value: result.data, verifiedByRead: false });
-      if (!mayHaveBeenApplied(result.failure)) return result;
-      const current = await this.get(appid);
-      const bound = current.ok ? current.data : isNotBound(current) ? undefined : null;
-      if (bound === null) return failure({ kind: 'outcome-unknown', check });
-      const verdict = judge(bound);
-      if (verdict !== 'not-applied') {
-        return 'value' in verdict ? success({ value: verdict.value, verifiedByRead: true }) : failure({ kind: 'outcome-unknown', check: verdict.unknown });
+    return inChangeSpan(name, async (settle) => {
+      const check = `Query openAccount(appid: "${appid}") to see its current open account before trying again.`;
+      let result = await send();
+      for (let sent = 1; ; sent += 1) {
+        if (result.ok) return settle(sent, 'answered', success({ value: result.data, verifiedByRead: false }));
+        if (!mayHaveBeenApplied(result.failure)) return settle(sent, 'answered', result);
+        const current = await this.get(appid);
+        const bound = current.ok ? current.data : isNotBound(current) ? undefined : null;
+        if (bound === null) return settle(sent, 'read-failed', failure({ kind: 'outcome-unknown', check }));
+        const verdict = judge(bound);
+        if (verdict !== 'not-applied') {
+          return 'value' in verdict
+            ? settle(sent, 'applied', success({ value: verdict.value, verifiedByRead: true }))
+            : settle(sent, 'unknown', failure({ kind: 'outcome-unknown', check: verdict.unknown }));
+        }
+        if (sent === 2) return settle(sent, 'not-applied', result);
+        result = await send();
       }
-      if (sent === 2) return result;
-      result = await send();
-    }
+    });
   }
 }
 

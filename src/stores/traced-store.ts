@@ -1,0 +1,45 @@
+import { SpanKind, SpanStatusCode, trace, type Attributes } from '@opentelemetry/api';
+import type { Store } from './store';
+
+const tracer = trace.getTracer('wechat-open-account-gateway/stores');
+
+type Method = Exclude<keyof Store, 'kind' | 'close'>;
+const METHODS: readonly Method[] = ['getToken', 'putToken', 'deleteTokenIf', 'deleteToken', 'tryLock', 'unlock', 'getTicket', 'putTicket', 'getRefreshToken', 'putRefreshToken', 'deleteRefreshToken'];
+/** What each round trip touches: cache (tokens, locks) or data (ticket, refresh tokens). */
+const HOLDS: Readonly<Record<Method, 'cache' | 'lock' | 'data'>> = {
+  getToken: 'cache', putToken: 'cache', deleteTokenIf: 'cache', deleteToken: 'cache',
+  tryLock: 'lock', unlock: 'lock',
+  getTicket: 'data', putTicket: 'data', getRefreshToken: 'data', putRefreshToken: 'data', deleteRefreshToken: 'data',
+};
+
+/**
+ * `store` with a CLIENT span around each round trip: `store getToken` and so on, with the store's
+ * kind and whether it touched cache, a lock or data. Only the method's name is recorded: the
+ * arguments hold keys and the values tokens and refresh tokens, and none of them is exported.
+ * The composition root wraps the store only while tracing is on.
+ */
+export function tracedStore(store: Store): Store {
+  // The store itself underneath (kind, close), with each round trip overridden on top.
+  const traced = Object.create(store) as Store;
+  const methods = traced as unknown as Record<Method, (...args: unknown[]) => Promise<unknown>>;
+  for (const method of METHODS) {
+    const original = (store[method] as (...args: unknown[]) => Promise<unknown>).bind(store);
+    const attributes: Attributes = { 'db.system.name': store.kind === 'redis' ? 'redis' : 'embedded', 'db.operation.name': method, 'gateway.store.holds': HOLDS[method] };
+    methods[method] = (...args: unknown[]) =>
+      tracer.startActiveSpan(`store ${method}`, { kind: SpanKind.CLIENT, attributes }, (span) =>
+        original(...args).then(
+          (value) => {
+            span.end();
+            return value;
+          },
+          (error: unknown) => {
+            // StoreUnavailableError's message names the store and what failed, never a value.
+            span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'error' });
+            span.end();
+            throw error;
+          },
+        ),
+      );
+  }
+  return traced;
+}
