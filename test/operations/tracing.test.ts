@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { print } from 'graphql';
 import { request } from 'undici';
 import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, startSimulator, type Simulator } from '../../src/simulator';
-import { OpenAccountDocument } from '../generated/graphql';
+import { OpenAccountDocument, UnbindOpenAccountDocument } from '../generated/graphql';
 import { spawnGateway, type GatewayProcess } from '../support/gateway-process';
 import { OtlpReceiver, type ReceivedSpan } from '../support/otlp-receiver';
 import { addPlatform, callbackUrlOf, leakedSecrets, newPlatform, platformEnv, secretsOf, type TestPlatform } from '../support/platform';
@@ -41,6 +41,8 @@ describe('OpenTelemetry traces, exported over OTLP/HTTP to a real receiver', () 
   let platform: TestPlatform;
   let env: Record<string, string>;
   const gateways: GatewayProcess[] = [];
+  /** The http/json gateway of the first test, reused by the retry and settlement test. */
+  let jsonGateway: GatewayProcess;
 
   /** A platform-mode gateway on Redis with an authorised merchant, exporting to `receiver`. */
   async function gatewayWith(otel: Record<string, string>): Promise<GatewayProcess> {
@@ -65,6 +67,7 @@ describe('OpenTelemetry traces, exported over OTLP/HTTP to a real receiver', () 
 
   it('a request with a traceparent: spans in that trace for the HTTP request, the operation, its WeChat calls, token fetches and store round trips; no credential exported; its log lines carry the trace_id', async () => {
     const gateway = await gatewayWith({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_SERVICE_NAME: 'openaccount-under-test' });
+    jsonGateway = gateway;
     addPlatform(sim, platform, callbackUrlOf(gateway.url));
     expect(await sim.pushes.pushTicket()).toMatchObject({ status: 200, text: 'success' });
     expect(await sim.pushes.authorize(acmeCoffeeOA.appid)).toEqual({ status: 200, text: 'success' });
@@ -142,5 +145,36 @@ describe('OpenTelemetry traces, exported over OTLP/HTTP to a real receiver', () 
     expect(gateway.lines.some((line) => line.includes('trace_id'))).toBe(false);
     expect(gateway.lines.some((line) => line.includes(traceId))).toBe(false);
     expect(receiver.exports.slice(before).filter((e) => e.body.includes(Buffer.from(traceId, 'hex')) || e.body.includes(Buffer.from(traceId)))).toEqual([]);
+  });
+
+  // Last: the unbind changes the merchant's state.
+  it('a retried call and a change settled by a read say so on their spans; the mutation span records its union member', async () => {
+    // WeChat busy once on the read: retried. The unbind's connection drops after WeChat applied
+    // it: the answer is lost, and a read settles it.
+    sim.faults.inject({ path: '/cgi-bin/open/get', kind: 'errcode', errcode: -1 });
+    const { traceparent, traceId } = newTraceparent();
+    expect(await openAccount(jsonGateway, { traceparent })).toMatchObject({ __typename: 'OpenAccount' });
+    sim.faults.inject({ path: '/cgi-bin/open/unbind', kind: 'drop', afterApply: true });
+    const unbind = newTraceparent();
+    const response = await request(jsonGateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', traceparent: unbind.traceparent },
+      body: JSON.stringify({ query: print(UnbindOpenAccountDocument), variables: { appid: acmeCoffeeOA.appid, openAppid: ACME_OPEN } }),
+    });
+    expect(((await response.body.json()) as { data: { unbindOpenAccount: unknown } }).data.unbindOpenAccount).toMatchObject({ __typename: 'UnbindOpenAccountSuccess', verifiedByRead: true });
+
+    await receiver.until('the retried call', () => receiver.trace(traceId).some((s) => s.name === 'WeChat /cgi-bin/open/get'));
+    const retried = only(receiver.trace(traceId), (s) => s.name === 'WeChat /cgi-bin/open/get', 'read call');
+    expect(retried.attributes).toMatchObject({ 'wechat.attempts': 2, 'wechat.retried': true, 'wechat.errcode': 0 });
+    expect(receiver.trace(traceId).filter((s) => s.name === 'POST /cgi-bin/open/get').map((s) => [s.attributes['wechat.attempt'], s.attributes['wechat.errcode']]).sort()).toEqual([[1, -1], [2, 0]]);
+
+    await receiver.until('the change span', () => receiver.trace(unbind.traceId).some((s) => s.name === 'open-account unbind') && receiver.trace(unbind.traceId).some((s) => s.name === 'mutation UnbindOpenAccount'));
+    const spans = receiver.trace(unbind.traceId);
+    const change = only(spans, (s) => s.name === 'open-account unbind', 'change span');
+    expect(change.attributes).toMatchObject({ 'wechat.sent': 1, 'wechat.settled_by_read': true, 'wechat.settlement': 'applied' });
+    const sent = only(spans, (s) => s.name === 'POST /cgi-bin/open/unbind', 'unbind request');
+    expect(sent.attributes).toMatchObject({ 'wechat.failure': 'unavailable', 'wechat.failure.reason': 'connection-lost', 'wechat.failure.sent': 'maybe' });
+    expect(spans.filter((s) => s.name === 'WeChat /cgi-bin/open/get').every((s) => s.parentSpanId === change.spanId)).toBe(true);
+    expect(only(spans, (s) => s.name === 'mutation UnbindOpenAccount', 'operation span').attributes).toMatchObject({ 'graphql.operation.type': 'mutation', 'gateway.result.unbindOpenAccount': 'UnbindOpenAccountSuccess' });
   });
 });
