@@ -2,7 +2,7 @@ import { generateApiKey, hashApiKey } from '../src/auth/api-keys';
 import { SCOPES } from '../src/auth/caller';
 import { isAppId } from '../src/wechat/vocabulary/appid';
 
-const USAGE = `usage: npm run -s api-key -- --name <service> [--appids '*' | wx1,wx2] [--scopes openaccount:read,openaccount:write] [--stdin]
+const USAGE = `usage: npm run -s api-key -- --name <service> [--appids '*' | wx1,wx2] [--scopes openaccount:read,openaccount:write,federation] [--stdin]
 
 Prints a new API key (give it to the service; it is shown once and stored nowhere) and the entry
 to add to the AUTH_API_KEYS_FILE, which holds its SHA-256 only. With --stdin, hashes the key read

@@ -7,9 +7,15 @@ import { auditMutations } from './graphql/audit';
 import { createContextFactory, endDeadlines } from './graphql/context';
 import { operationLimits } from './graphql/operation-limits';
 import { operationSpanPlugin, recordRootFieldOnSpan } from './graphql/operation-span';
+import { inlineTracesForRouters } from './graphql/federation-access';
+import { refuseSubscriptions } from './graphql/operation-kinds';
+import { operationWorkPlugin } from './graphql/operation-work';
 import { observeRootFields } from './graphql/root-fields';
 import { buildGatewaySchema } from './graphql/schema';
 import { startGatewayServer } from './http/apollo-server';
+import { idempotencyPlugin } from './http/idempotency/idempotency-plugin';
+import { clientAddress } from './http/client-address';
+import { startMetricsServer, type MetricsServer } from './http/metrics-server';
 import { serviceRoutes } from './http/routes';
 import { Metrics } from './observability/metrics';
 import { demoCredentials, startSimulator, type Simulator } from './simulator';
@@ -21,6 +27,8 @@ export interface App {
   readonly url: string;
   /** The embedded simulator, when no real WeChat is configured. */
   readonly simulator: Simulator | undefined;
+  /** /metrics, on its own port (METRICS_PORT) or on the GraphQL port. */
+  readonly metricsUrl: string;
   stop(): Promise<void>;
 }
 
@@ -46,13 +54,22 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   }
   const metrics = new Metrics();
   const store = await openStore({ ...config.store, logger });
-  const wechat = createWeChat({ ...config.wechat, baseUrls, apps, logger, observer: metrics, store: config.tracing === undefined ? store : tracedStore(store) });
+  // With tracing on, every round trip of the WeChat layer and the idempotency records is a span.
+  const traced = config.tracing === undefined ? store : tracedStore(store);
+  const wechat = createWeChat({ ...config.wechat, baseUrls, apps, logger, observer: metrics, store: traced });
   metrics.trackUpstreamLoad(() => wechat.load());
   let stopping = false;
 
   const authenticator = createAuthenticator(config.auth, logger);
   if (authenticator.open) {
     logger.warn(`*** ${OPEN_WARNING} Set AUTH_JWT_SECRET, AUTH_JWKS_URL or AUTH_API_KEYS_FILE to require callers. ***`);
+  } else if (config.env !== 'production') {
+    // Authentication says "deployed"; NODE_ENV says otherwise: the production checks (JWKS issuer
+    // and audience, no explorer by default, no simulator) are not all on.
+    logger.warn(
+      { nodeEnv: config.env, explorer: config.explorer },
+      `*** AUTHENTICATION IS CONFIGURED BUT NODE_ENV IS "${config.env}", NOT "production": production's start-up checks are off${config.explorer ? ' and introspection is on' : ''}. Set NODE_ENV=production when this gateway is deployed. ***`,
+    );
   }
   // One Redis connection for the store and the rate limits (which fall back to memory when it is down).
   const rateLimits = createRateLimits(config.rateLimits, logger, store instanceof RedisStore ? store.redis : undefined);
@@ -69,25 +86,48 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
 
   const server = await startGatewayServer({
     schema,
-    context: (req) => context(req.headers),
+    context: (req) => context(req.headers, clientAddress(req, config.trustedProxyCount)),
     logger,
     host: config.host,
     port: config.port,
     explorer: config.explorer,
-    development: config.env === 'development',
+    // Stack traces of internal errors only in open development mode: authentication configured
+    // means a deployment, whatever NODE_ENV says (client errors never carry one).
+    development: config.env === 'development' && authenticator.open,
     maxBodyBytes: config.maxBodyBytes,
+    cors: config.cors,
     shutdownGraceMs: config.shutdownGraceMs,
-    plugins: [metrics.apolloPlugin(), endDeadlines, ...limits.plugins, ...(config.tracing === undefined ? [] : [operationSpanPlugin])],
+    plugins: [
+      metrics.apolloPlugin(),
+      endDeadlines,
+      ...limits.plugins,
+      idempotencyPlugin({ ...config.idempotency, store: traced, operationTimeoutMs: config.operationTimeoutMs, logger, observe: (outcome) => metrics.idempotentRequest(outcome) }),
+      refuseSubscriptions,
+      inlineTracesForRouters(),
+      operationWorkPlugin({ maxRepresentations: config.maxEntityRepresentations, maxReads: config.maxOperationReads }),
+      ...(config.tracing === undefined ? [] : [operationSpanPlugin]),
+    ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     maxRecursiveSelections: limits.maxRecursiveSelections,
     ...(authenticator.open ? { landingPageWarning: OPEN_WARNING } : {}),
-    routes: serviceRoutes({ metrics, stopping: () => stopping, componentCallback: wechat.componentCallback }),
+    routes: serviceRoutes({
+      metrics: config.metricsPort === undefined ? metrics : undefined,
+      stopping: () => stopping,
+      storeAvailable: () => store.available(),
+      componentCallback: wechat.componentCallback,
+      logger,
+      limitCallback: { charge: (address) => rateLimits.chargeCallback(address), trustedProxies: config.trustedProxyCount },
+    }),
   });
-  logger.info({ url: server.url, explorer: config.explorer, credentialStore: store.kind, platform: config.wechat.component?.appid }, 'gateway ready');
+  const metricsServer: MetricsServer | undefined =
+    config.metricsPort === undefined ? undefined : await startMetricsServer({ metrics, port: config.metricsPort, host: config.host });
+  const metricsUrl = metricsServer?.url ?? new URL('/metrics', server.url).toString();
+  logger.info({ url: server.url, metrics: metricsUrl, explorer: config.explorer, credentialStore: store.kind, platform: config.wechat.component?.appid }, 'gateway ready');
   return {
     url: server.url,
     simulator,
+    metricsUrl,
     async stop() {
       // Not ready at once, but still serving for SHUTDOWN_DELAY_MS: a load balancer (or
       // Kubernetes' endpoints) goes on sending for a while after a stop begins, and those
@@ -99,6 +139,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       }
       logger.info('draining: no new connections, waiting for operations in flight');
       await server.stop();
+      await metricsServer?.close();
       await wechat.close();
       await store.close();
       await simulator?.close();

@@ -2,19 +2,25 @@ import { z } from 'zod';
 import { readAuthConfig } from './auth/auth-config';
 import type { AuthConfig } from './auth/authenticate';
 import type { RateLimitConfig } from './auth/rate-limit';
+import type { CorsConfig } from './http/cors';
 import type { OperationLimits } from './graphql/operation-limits';
+import type { IdempotencyConfig } from './http/idempotency/idempotency-plugin';
 import type { TracingConfig } from './observability/tracing';
 import { parseSentinels, readStoreConfig, type StoreConfig } from './stores';
 import { APPID_RULE, isAppId, type ComponentCredentials, type WeChatConfig } from './wechat';
 
 /** WeChat's domains, nearest access point first, then the cross-region disaster-recovery one. */
 export const WECHAT_PRODUCTION_BASES = ['https://api.weixin.qq.com', 'https://api2.weixin.qq.com'];
+/** /metrics in production when METRICS_PORT is unset: the port Prometheus exporters customarily use. */
+export const DEFAULT_METRICS_PORT = 9464;
 
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
   /** Interface to listen on; undefined means all (Node's default). */
   readonly host: string | undefined;
   readonly port: number;
+  /** Port of /metrics when it is not served on `port` (always in production). */
+  readonly metricsPort: number | undefined;
   readonly logLevel: string;
   /** Apollo Sandbox at `/` and introspection. */
   readonly explorer: boolean;
@@ -29,15 +35,23 @@ export interface Config {
   readonly shutdownDelayMs: number;
   /** OpenTelemetry traces, when an OTLP endpoint is set (the OTEL_* variables); else off. */
   readonly tracing: TracingConfig | undefined;
-  /** The most representations one `_entities` call may ask for. */
+  /** The most representations one operation may ask for, across all its `_entities` fields. */
   readonly maxEntityRepresentations: number;
+  /** The most WeChat reads one operation may ask for (each reading field once per entity). */
+  readonly maxOperationReads: number;
   readonly simulatorPort: number;
   /** Largest accepted HTTP request body. */
   readonly maxBodyBytes: number;
+  /** Browser origins that may call: any outside production unless CORS_ORIGINS lists them; none in production unless it does. */
+  readonly cors: CorsConfig;
   /** JWTs and API keys; neither (open) only outside production. */
   readonly auth: AuthConfig;
   readonly rateLimits: RateLimitConfig;
+  /** Reverse proxies in front of the gateway whose X-Forwarded-For entries are believed. */
+  readonly trustedProxyCount: number;
   readonly operationLimits: OperationLimits;
+  /** Idempotency keys for mutations (Idempotency-Key). */
+  readonly idempotency: IdempotencyConfig;
 }
 
 export class ConfigError extends Error {
@@ -78,10 +92,27 @@ const apps = z
       .refine((record) => Object.keys(record).every(isAppId), `each key must be an appid (${APPID_RULE})`),
   );
 
+/** `*`, or a comma-separated list of origins (scheme, host and port only, as browsers send them). */
+const origins = z
+  .string()
+  .transform((s) => s.split(',').map((part) => part.trim()).filter(Boolean))
+  .refine((list) => list.length === 1 && list[0] === '*' ? true : list.every(isOrigin), 'must be * or a comma-separated list of origins such as https://app.example.com (no path)')
+  .transform((list): '*' | string[] => (list.length === 1 && list[0] === '*' ? '*' : list));
+
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
+  } catch {
+    return false;
+  }
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).optional(),
   PORT: integer(0, 65535).default(4000),
+  METRICS_PORT: integer(0, 65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_EXPLORER: boolean.optional(),
   WECHAT_API_BASE: baseUrls.optional(),
@@ -90,6 +121,7 @@ const schema = z.object({
   WECHAT_RESPONSE_TIMEOUT_MS: integer(1, 120_000).default(10_000),
   WECHAT_CONNECTIONS: integer(1, 1_000).default(64),
   WECHAT_READ_CONCURRENCY: integer(1, 1_000).default(10),
+  WECHAT_READ_CACHE_SECONDS: integer(0, 86_400).optional(),
   WECHAT_MAX_IN_FLIGHT: integer(1, 100_000).default(256),
   WECHAT_MAX_QUEUE: integer(0, 1_000_000).default(1_024),
   WECHAT_BREAKER_THRESHOLD: integer(1, 1_000).default(5),
@@ -104,8 +136,11 @@ const schema = z.object({
   OTEL_EXPORTER_OTLP_PROTOCOL: otlpProtocol.optional(),
   OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: otlpProtocol.optional(),
   MAX_ENTITY_REPRESENTATIONS: integer(1, 10_000).default(500),
+  MAX_OPERATION_READS: integer(1, 100_000).default(1_000),
   SIMULATOR_PORT: integer(0, 65535).default(0),
   MAX_BODY_BYTES: integer(1_024, 10 * 1024 * 1024).default(100 * 1024),
+  CORS_ORIGINS: origins.optional(),
+  CORS_MAX_AGE_SECONDS: integer(0, 86_400).default(600),
   // Authentication: secrets from the environment or files only, never echoed.
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (256 bits for HS256)').optional(),
   AUTH_JWT_SECRET_FILE: z.string().min(1).optional(),
@@ -113,8 +148,13 @@ const schema = z.object({
   AUTH_JWT_ISSUER: z.string().min(1).optional(),
   AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
   AUTH_API_KEYS_FILE: z.string().min(1).optional(),
+  AUTH_JWT_MAX_LIFETIME_SECONDS: integer(60, 31_536_000).default(86_400),
   RATE_LIMIT_CALLER_PER_MINUTE: integer(0, 10_000_000).optional(),
   RATE_LIMIT_APPID_PER_MINUTE: integer(0, 10_000_000).optional(),
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: integer(0, 10_000_000).default(30),
+  RATE_LIMIT_CALLBACK_PER_MINUTE: integer(0, 10_000_000).default(300),
+  RATE_LIMIT_REPLICAS: integer(1, 10_000).default(1),
+  TRUSTED_PROXY_COUNT: integer(0, 10).default(0),
   MAX_QUERY_DEPTH: integer(1, 100).default(10),
   MAX_QUERY_ALIASES: integer(0, 1_000).default(30),
   MAX_QUERY_COST: integer(1, 1_000_000).default(5_000),
@@ -132,11 +172,14 @@ const schema = z.object({
   REDIS_WAIT_TIMEOUT_MS: integer(1, 60_000).default(1_000),
   REDIS_KEY_PREFIX: z.string().max(100).regex(/^[\w:.-]*$/, 'may hold only letters, digits, _ : . and -').default('wechat-gateway:'),
   STATE_FILE: z.string().min(1).default('.state/credentials.json'),
+  IDEMPOTENCY_TTL_SECONDS: integer(1, 30 * 86_400).default(86_400),
+  IDEMPOTENCY_REQUIRED: boolean.default(false),
   // Third-party platform mode: all four or none. Secrets are never echoed.
   WECHAT_COMPONENT_APPID: z.string().refine(isAppId, `must be an appid (${APPID_RULE})`).optional(),
   WECHAT_COMPONENT_SECRET: z.string().min(1).optional(),
   WECHAT_COMPONENT_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'must be the message token: 3 to 32 letters and digits').optional(),
   WECHAT_COMPONENT_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be the EncodingAESKey: exactly 43 letters and digits').optional(),
+  WECHAT_COMPONENT_PUSH_WINDOW_SECONDS: integer(10, 86_400).default(300),
 });
 
 type Env = z.infer<typeof schema>;
@@ -170,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const auth = readAuthConfig({ ...e, production }, issues);
   const component = readComponent(e, issues);
   const store = readStoreConfig(e, issues);
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) issues.push('  METRICS_PORT: must differ from PORT (metrics are not served on the GraphQL port)');
   if (issues.length > 0) throw new ConfigError(`Invalid configuration:\n${issues.join('\n')}`);
   // Rate limits are per caller: with no authentication there is one anonymous caller, and no
   // limit unless one is set.
@@ -178,6 +222,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
+    // In production /metrics is never on the public GraphQL port.
+    metricsPort: e.METRICS_PORT ?? (production ? DEFAULT_METRICS_PORT : undefined),
     logLevel: e.LOG_LEVEL,
     explorer: e.GRAPHQL_EXPLORER ?? !production,
     wechat: {
@@ -187,11 +233,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       responseTimeoutMs: e.WECHAT_RESPONSE_TIMEOUT_MS,
       connections: e.WECHAT_CONNECTIONS,
       readConcurrency: e.WECHAT_READ_CONCURRENCY,
+      // 0 is off, like unset.
+      readCacheSeconds: e.WECHAT_READ_CACHE_SECONDS || undefined,
       maxInFlight: e.WECHAT_MAX_IN_FLIGHT,
       maxQueue: e.WECHAT_MAX_QUEUE,
       breakerThreshold: e.WECHAT_BREAKER_THRESHOLD,
       breakerHalfOpenMs: e.WECHAT_BREAKER_HALF_OPEN_MS,
       component,
+      pushWindowSeconds: e.WECHAT_COMPONENT_PUSH_WINDOW_SECONDS,
     },
     // Redis, when set, is shared by every instance: rate limits, and credentials.
     store,
@@ -204,13 +253,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { protocol: e.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? e.OTEL_EXPORTER_OTLP_PROTOCOL ?? 'http/protobuf' }
         : undefined,
     maxEntityRepresentations: e.MAX_ENTITY_REPRESENTATIONS,
+    maxOperationReads: e.MAX_OPERATION_READS,
     simulatorPort: e.SIMULATOR_PORT,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    cors: { origins: e.CORS_ORIGINS ?? (production ? [] : '*'), maxAgeSeconds: e.CORS_MAX_AGE_SECONDS },
     auth,
     rateLimits: {
       callerPerMinute: e.RATE_LIMIT_CALLER_PER_MINUTE ?? (open ? 0 : 1_200),
       appidPerMinute: e.RATE_LIMIT_APPID_PER_MINUTE ?? (open ? 0 : 600),
+      authFailuresPerMinute: e.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
+      callbackPerMinute: e.RATE_LIMIT_CALLBACK_PER_MINUTE,
+      replicas: e.RATE_LIMIT_REPLICAS,
     },
+    trustedProxyCount: e.TRUSTED_PROXY_COUNT,
     operationLimits: {
       maxDepth: e.MAX_QUERY_DEPTH,
       maxAliases: e.MAX_QUERY_ALIASES,
@@ -218,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: e.MAX_QUERY_TOKENS,
       maxDirectives: e.MAX_QUERY_DIRECTIVES,
     },
+    idempotency: { ttlSeconds: e.IDEMPOTENCY_TTL_SECONDS, required: e.IDEMPOTENCY_REQUIRED },
   };
 }
 

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig, WECHAT_PRODUCTION_BASES } from '../src/config';
 
-describe('configuration', () => {
+describe('configuration: read from the environment once, every bad variable named', () => {
   it('defaults to port 4000 and the embedded simulator outside production', () => {
     const config = loadConfig({});
     expect(config.port).toBe(4000);
@@ -33,9 +33,21 @@ describe('configuration', () => {
     [{ WECHAT_APPS: '{"wx/../1":"secret"}' }, 'WECHAT_APPS'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ GRAPHQL_EXPLORER: 'yes' }, 'GRAPHQL_EXPLORER'],
+    [{ WECHAT_READ_CACHE_SECONDS: '-1' }, 'WECHAT_READ_CACHE_SECONDS'],
+    [{ WECHAT_READ_CACHE_SECONDS: '90000' }, 'WECHAT_READ_CACHE_SECONDS'],
+    [{ IDEMPOTENCY_TTL_SECONDS: '0' }, 'IDEMPOTENCY_TTL_SECONDS'],
+    [{ IDEMPOTENCY_REQUIRED: 'yes' }, 'IDEMPOTENCY_REQUIRED'],
   ])('names the bad variable: %j', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^\\s+${name}:`, 'm'));
+  });
+
+  it('the read cache is off unless WECHAT_READ_CACHE_SECONDS is set (0 is off); idempotency keys last 24 h, optional', () => {
+    expect(loadConfig({}).wechat.readCacheSeconds).toBeUndefined();
+    expect(loadConfig({ WECHAT_READ_CACHE_SECONDS: '0' }).wechat.readCacheSeconds).toBeUndefined();
+    expect(loadConfig({ WECHAT_READ_CACHE_SECONDS: '60' }).wechat.readCacheSeconds).toBe(60);
+    expect(loadConfig({}).idempotency).toEqual({ ttlSeconds: 86_400, required: false });
+    expect(loadConfig({ IDEMPOTENCY_TTL_SECONDS: '3600', IDEMPOTENCY_REQUIRED: 'true' }).idempotency).toEqual({ ttlSeconds: 3600, required: true });
   });
 
   it('lists every bad variable at once', () => {

@@ -5,7 +5,7 @@ function capture() {
   return { lines, logger: createLogger('info', { write: (line: string) => void lines.push(line) }) };
 }
 
-describe('logger redaction', () => {
+describe('logger: credentials are redacted wherever they appear in a line', () => {
   it('redacts credential fields at any of the first three levels', () => {
     const { lines, logger } = capture();
     logger.info({ access_token: 'TOK1', body: { secret: 'SEC1', nested: { refresh_token: 'REF1' } } }, 'x');

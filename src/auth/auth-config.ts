@@ -14,6 +14,7 @@ export interface AuthVariables {
   readonly AUTH_JWT_ISSUER?: string | undefined;
   readonly AUTH_JWT_AUDIENCE?: string | undefined;
   readonly AUTH_API_KEYS_FILE?: string | undefined;
+  readonly AUTH_JWT_MAX_LIFETIME_SECONDS?: number | undefined;
 }
 
 /**
@@ -34,6 +35,13 @@ export function readAuthConfig(e: AuthVariables, issues: string[]): AuthConfig {
   }
   if (secret !== undefined && e.AUTH_JWKS_URL !== undefined) issues.push('  AUTH_JWKS_URL: set either a JWT secret or AUTH_JWKS_URL, not both');
   if (production && e.AUTH_JWKS_URL?.startsWith('http:')) issues.push('  AUTH_JWKS_URL: must be https in production');
+  // A key set usually signs tokens for many services: without both checks, a token the same
+  // identity provider minted for another service (aud: "billing") would be accepted here.
+  if (production && e.AUTH_JWKS_URL !== undefined) {
+    for (const name of ['AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE'] as const) {
+      if (e[name] === undefined) issues.push(`  ${name}: required in production with AUTH_JWKS_URL (the key set signs tokens for other services too)`);
+    }
+  }
   const jwtConfigured = secret !== undefined || e.AUTH_JWKS_URL !== undefined;
   for (const name of ['AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE'] as const) {
     if (e[name] !== undefined && !jwtConfigured) issues.push(`  ${name}: has no effect without AUTH_JWT_SECRET or AUTH_JWKS_URL`);
@@ -50,7 +58,9 @@ export function readAuthConfig(e: AuthVariables, issues: string[]): AuthConfig {
     issues.push(`  AUTH: authentication is required in production: set ${AUTH_VARIABLES}`);
   }
   return {
-    jwt: jwtConfigured ? { secret, jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_JWT_ISSUER, audience: e.AUTH_JWT_AUDIENCE } : undefined,
+    jwt: jwtConfigured
+      ? { secret, jwksUrl: e.AUTH_JWKS_URL, issuer: e.AUTH_JWT_ISSUER, audience: e.AUTH_JWT_AUDIENCE, maxLifetimeSeconds: e.AUTH_JWT_MAX_LIFETIME_SECONDS }
+      : undefined,
     apiKeys,
   };
 }

@@ -12,8 +12,8 @@ export interface AuthConfig {
 export interface Authenticator {
   /** True when nothing is configured: every request is the anonymous developer (never in production). */
   readonly open: boolean;
-  /** The caller of a request, or a 401 UNAUTHENTICATED GraphQLError. */
-  authenticate(headers: IncomingHttpHeaders): Promise<Caller>;
+  /** The caller of a request, or a 401 UNAUTHENTICATED GraphQLError; `address` (the client's) goes in the failure's log line. */
+  authenticate(headers: IncomingHttpHeaders, address?: string): Promise<Caller>;
 }
 
 /** Longest credential looked at; anything longer is refused without parsing it. */
@@ -31,32 +31,32 @@ export function createAuthenticator(config: AuthConfig, logger: Logger): Authent
   const verifyApiKey = config.apiKeys !== undefined ? createApiKeyVerifier(config.apiKeys) : undefined;
   const open = verifyJwt === undefined && verifyApiKey === undefined;
 
-  const fail = (reason: string, message: string): never => {
-    logger.info({ reason }, 'authentication failed');
+  const fail = (address: string | undefined, reason: string, message: string): never => {
+    logger.info({ reason, address }, 'authentication failed');
     throw unauthenticated(message);
   };
 
   return {
     open,
-    async authenticate(headers) {
+    async authenticate(headers, address) {
       if (open) return ANONYMOUS_DEVELOPER;
       const credential = readCredential(headers);
       if (credential === undefined) {
-        return fail('no credentials', 'send "Authorization: Bearer <token>" (a JWT or an API key) or "X-API-Key: <key>".');
+        return fail(address, 'no credentials', 'send "Authorization: Bearer <token>" (a JWT or an API key) or "X-API-Key: <key>".');
       }
-      if (credential === 'malformed') return fail('malformed', 'the Authorization header must be "Bearer <token>".');
-      if (credential.value.length > MAX_CREDENTIAL_LENGTH) return fail('too long', 'the credentials are too long.');
+      if (credential === 'malformed') return fail(address, 'malformed', 'the Authorization header must be "Bearer <token>".');
+      if (credential.value.length > MAX_CREDENTIAL_LENGTH) return fail(address, 'too long', 'the credentials are too long.');
       if (credential.from === 'bearer' && JWT_SHAPE.test(credential.value)) {
-        if (verifyJwt === undefined) return fail('jwt not configured', 'this service does not accept JWTs; use an API key.');
+        if (verifyJwt === undefined) return fail(address, 'jwt not configured', 'this service does not accept JWTs; use an API key.');
         try {
           return await verifyJwt(credential.value);
         } catch (error) {
-          logger.info({ reason: (error as Error).message }, 'authentication failed');
+          logger.info({ reason: (error as Error).message, address }, 'authentication failed');
           throw error;
         }
       }
       const caller = verifyApiKey?.(credential.value);
-      return caller ?? fail('unknown api key', verifyApiKey ? 'the API key is not known.' : 'this service does not accept API keys; use a JWT.');
+      return caller ?? fail(address, 'unknown api key', verifyApiKey ? 'the API key is not known.' : 'this service does not accept API keys; use a JWT.');
     },
   };
 }

@@ -1,7 +1,10 @@
 import { GraphQLError } from 'graphql';
 
-/** What a caller may do. Reads are WeChat get/have; writes are create, bind and unbind. */
-export const SCOPES = ['openaccount:read', 'openaccount:write'] as const;
+/**
+ * What a caller may do. Reads are WeChat get/have; writes are create, bind and unbind;
+ * `federation` is for routers: the subgraph SDL (`_service`) and inline traces.
+ */
+export const SCOPES = ['openaccount:read', 'openaccount:write', 'federation'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** The appids a caller may act on: a list, or every appid ("*"). */

@@ -10,7 +10,13 @@ export interface JwtOptions {
   readonly jwksUrl?: string | undefined;
   readonly issuer?: string | undefined;
   readonly audience?: string | undefined;
+  /** Furthest ahead an `exp` may be, in seconds (AUTH_JWT_MAX_LIFETIME_SECONDS); default a day. */
+  readonly maxLifetimeSeconds?: number | undefined;
 }
+
+/** Seconds of clock difference allowed between the token's issuer and this service. */
+const CLOCK_TOLERANCE_SECONDS = 5;
+const DEFAULT_MAX_LIFETIME_SECONDS = 86_400;
 
 /** Algorithms accepted per key kind: never `none`, and never HS* against a public key set. */
 const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
@@ -33,15 +39,31 @@ export function createJwtVerifier(options: JwtOptions, logger: Logger): (token: 
       ({ payload } = await jwtVerify(token, key as Uint8Array, {
         algorithms,
         requiredClaims: ['exp', 'sub'],
-        clockTolerance: 5,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
         ...(options.issuer !== undefined ? { issuer: options.issuer } : {}),
         ...(options.audience !== undefined ? { audience: options.audience } : {}),
       }));
     } catch (error) {
       throw rejection(error, options.secret === undefined, logger);
     }
+    checkLifetime(payload, options.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS);
     return callerFromClaims(payload);
   };
+}
+
+/**
+ * jose checks that `exp` has not passed, not how far ahead it is, and checks `iat` only against a
+ * maximum age. A token that lives for years, or says it was issued in the future, is one a
+ * stolen signing key or a broken issuer made: refused.
+ */
+function checkLifetime(payload: JWTPayload, maxLifetimeSeconds: number): void {
+  const now = Math.floor(Date.now() / 1000);
+  if (typeof payload.exp === 'number' && payload.exp - now > maxLifetimeSeconds + CLOCK_TOLERANCE_SECONDS) {
+    throw unauthenticated(`the token's "exp" claim is more than ${maxLifetimeSeconds} s ahead; this service accepts shorter-lived tokens.`);
+  }
+  if (payload.iat !== undefined && (typeof payload.iat !== 'number' || payload.iat > now + CLOCK_TOLERANCE_SECONDS)) {
+    throw unauthenticated('the token\'s "iat" claim is in the future.');
+  }
 }
 
 function callerFromClaims(payload: JWTPayload): Caller {

@@ -20,7 +20,8 @@ export const authChecker: AuthCheckerFn<GatewayContext, Scope> = async ({ contex
   if (appid === undefined) return true;
   if (!mayActOn(caller, appid)) throw forbidden('the caller is not entitled to this appid.');
   // An appid that is not one is refused as BAD_USER_INPUT by its argument; it is not a limiter key.
-  if (isAppId(appid)) await context.chargeAppid(appid);
+  // Writers have their own bucket, so readers cannot use up the limit of the writers.
+  if (isAppId(appid)) await context.chargeAppid(appid, scopes.includes('openaccount:write') ? 'write' : 'read');
   return true;
 };
 

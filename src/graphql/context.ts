@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Authenticator } from '../auth/authenticate';
 import type { Caller } from '../auth/caller';
-import { chargeOncePerOperation, type RateLimits } from '../auth/rate-limit';
+import { authFailuresLimited, chargeOncePerOperation, type RateLimits } from '../auth/rate-limit';
 import { Deadline, type OpenAccountApi } from '../wechat';
 import { createOpenAccountLoaders, type OpenAccountLoaders } from './open-account/open-account.loader';
 
@@ -12,8 +12,8 @@ export interface GatewayContext {
   readonly loaders: OpenAccountLoaders;
   /** Who sent the request, authenticated before the operation ran (src/auth). */
   readonly caller: Caller;
-  /** Charges the appid's rate limit, once per operation; throws RATE_LIMITED when over. */
-  readonly chargeAppid: (appid: string) => Promise<void>;
+  /** Charges the appid's rate limit for reads or writes, once per operation; throws RATE_LIMITED when over. */
+  readonly chargeAppid: (appid: string, use: 'read' | 'write') => Promise<void>;
   /** The operation's deadline, which every WeChat call of `openAccounts` keeps; ended with the response. */
   readonly deadline: Deadline;
 }
@@ -30,14 +30,18 @@ export interface ContextFactoryOptions {
 }
 
 /**
- * Builds an operation's context from its request headers. Who is calling, and whether it may
- * call now, come first: a refused request (UNAUTHENTICATED, RATE_LIMITED, thrown as a GraphQL
- * error) builds nothing else.
+ * Builds an operation's context from its request headers and the client's address. Who is
+ * calling, and whether it may call now, come first: a refused request (UNAUTHENTICATED,
+ * RATE_LIMITED, thrown as a GraphQL error) builds nothing else. Failed authentications are
+ * limited per address; valid credentials from that address are still accepted.
  */
-export function createContextFactory(options: ContextFactoryOptions): (headers: IncomingHttpHeaders) => Promise<GatewayContext> {
+export function createContextFactory(options: ContextFactoryOptions): (headers: IncomingHttpHeaders, address: string) => Promise<GatewayContext> {
   const { authenticator, rateLimits } = options;
-  return async (headers) => {
-    const caller = await authenticator.authenticate(headers);
+  return async (headers, address) => {
+    const caller = await authenticator.authenticate(headers, address).catch(async (error: unknown) => {
+      const retryAfterSeconds = await rateLimits.chargeAuthFailure(address);
+      throw retryAfterSeconds === undefined ? error : authFailuresLimited(retryAfterSeconds);
+    });
     await rateLimits.chargeCaller(caller.id);
     // One deadline for the whole operation: retries, reads and verification included.
     const deadline = new Deadline(options.operationTimeoutMs);

@@ -3,6 +3,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { authChecker } from './authorization';
+import { guardService } from './federation-access';
 import { OpenAccountResolver } from './open-account/open-account.resolver';
 import { checkRepresentations, resolveWeChatAppReference } from './open-account/wechat-app.reference';
 import { WeChatAppResolver } from './open-account/wechat-app.resolver';
@@ -35,6 +36,7 @@ export async function buildGatewaySchema(options: SchemaOptions = { maxEntityRep
     resolvers: { ...resolvers, WeChatApp: { ...resolvers['WeChatApp'], __resolveReference: resolveWeChatAppReference } } as never,
   });
   guardEntities(subgraph, options.maxEntityRepresentations);
+  guardService(subgraph);
   return subgraph;
 }
 

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { GatewayContext } from '../graphql/context';
 import { maskInternalError } from './error-masking';
 import { withWarning } from './landing-page';
+import { corsOptions, type CorsConfig } from './cors';
 import { createRequestHandler } from './request-handler';
 
 export interface GatewayServerOptions {
@@ -22,6 +23,8 @@ export interface GatewayServerOptions {
   readonly explorer: boolean;
   readonly development: boolean;
   readonly maxBodyBytes: number;
+  /** Which browser origins may call (CORS_ORIGINS), and Access-Control-Max-Age. */
+  readonly cors?: CorsConfig;
   /** How long a stop waits for operations in flight before closing their connections. */
   readonly shutdownGraceMs: number;
   readonly plugins?: readonly ApolloServerPlugin<GatewayContext>[];
@@ -76,6 +79,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       apollo,
       logger,
       maxBodyBytes: options.maxBodyBytes,
+      ...(options.cors ? { cors: corsOptions(options.cors) } : {}),
       context: options.context,
       ...(options.routes ? { routes: options.routes } : {}),
     }),

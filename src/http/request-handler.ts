@@ -1,9 +1,10 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import bodyParser from 'body-parser';
-import cors from 'cors';
+import cors, { type CorsOptions } from 'cors';
 import type { Logger } from 'pino';
 import { inRequestSpan } from './request-span';
+import { setSecurityHeaders } from './security-headers';
 
 /** Paths that serve GraphQL (and, in development, Apollo Sandbox on GET with Accept: text/html). */
 const GRAPHQL_PATHS = new Set(['/', '/graphql']);
@@ -14,6 +15,8 @@ export interface RequestHandlerOptions<TContext extends BaseContext> {
   readonly context: (req: IncomingMessage) => Promise<TContext>;
   readonly maxBodyBytes: number;
   readonly logger: Logger;
+  /** Which browser origins may call (src/http/cors.ts); the cors package's default (`*`) without it. */
+  readonly cors?: CorsOptions;
   /** Other paths the service answers (metrics, readiness, callbacks), each with its own handler. */
   readonly routes?: ReadonlyMap<string, RequestListener>;
 }
@@ -25,7 +28,7 @@ export interface RequestHandlerOptions<TContext extends BaseContext> {
  * body, never a stack trace.
  */
 export function createRequestHandler<TContext extends BaseContext>(options: RequestHandlerOptions<TContext>): RequestListener {
-  const corsHandler = cors();
+  const corsHandler = cors(options.cors);
   const jsonParser = bodyParser.json({ limit: options.maxBodyBytes });
 
   const handle = (req: IncomingMessage, res: ServerResponse, path: string): void => {
@@ -46,6 +49,7 @@ export function createRequestHandler<TContext extends BaseContext>(options: Requ
       sendJson(res, 404, { errors: [{ message: `Not found: GraphQL is served at /graphql.`, extensions: { code: 'NOT_FOUND' } }] });
       return;
     }
+    setSecurityHeaders(res);
     corsHandler(req, res, (corsError?: unknown) => {
       if (corsError) return sendHttpError(res, corsError, options.logger);
       jsonParser(req, res, (parseError?: unknown) => {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, RequestListener } from 'node:http';
+import type { Logger } from 'pino';
 
 /** What a text route answers. */
 export interface TextAnswer {
@@ -8,9 +9,10 @@ export interface TextAnswer {
 
 /**
  * A route that takes a raw text body (WeChat's XML pushes), not JSON: POST only, the body read
- * up to `limitBytes` (413 beyond, without buffering the rest), and a plain-text answer.
+ * up to `limitBytes` (413 beyond, without buffering the rest), and a plain-text answer. A client
+ * that goes away before its body is complete is nobody's error: a debug line, nothing handled.
  */
-export function textRoute(limitBytes: number, handle: (query: URLSearchParams, body: string) => Promise<TextAnswer>): RequestListener {
+export function textRoute(limitBytes: number, handle: (query: URLSearchParams, body: string) => Promise<TextAnswer>, logger?: Logger): RequestListener {
   return async (req, res) => {
     const answer = (status: number, text: string) => {
       res.statusCode = status;
@@ -21,7 +23,14 @@ export function textRoute(limitBytes: number, handle: (query: URLSearchParams, b
       res.setHeader('allow', 'POST');
       return answer(405, 'POST only');
     }
-    const body = await readBody(req, limitBytes);
+    let body: string | undefined;
+    try {
+      body = await readBody(req, limitBytes);
+    } catch (error) {
+      logger?.debug({ path: req.url?.split('?', 1)[0], reason: (error as Error).message }, 'request body aborted by the client');
+      res.destroy();
+      return;
+    }
     if (body === undefined) {
       res.setHeader('connection', 'close');
       return answer(413, 'body too large');

@@ -18,6 +18,9 @@ export class Metrics implements WeChatObserver {
   private readonly upstreamSeconds: Histogram<'origin' | 'path'>;
   private readonly tokenFetches: Counter<'path' | 'outcome'>;
   private readonly breaker: Gauge<'origin'>;
+  private readonly readCacheReads: Counter<'call' | 'outcome'>;
+  private readonly readCacheInvalidations: Counter;
+  private readonly idempotentRequests: Counter<'outcome'>;
 
   /** What is in flight and queued upstream, read at each scrape; set by `trackUpstreamLoad`. */
   private upstreamLoad: () => { inFlight: number; queued: number } = () => ({ inFlight: 0, queued: 0 });
@@ -32,6 +35,9 @@ export class Metrics implements WeChatObserver {
     this.upstreamSeconds = new Histogram({ name: 'wechat_upstream_request_duration_seconds', help: 'Time of one HTTP request to WeChat.', labelNames: ['origin', 'path'], registers, buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
     this.tokenFetches = new Counter({ name: 'wechat_token_fetches_total', help: 'Access-token requests to WeChat, by token path and outcome.', labelNames: ['path', 'outcome'], registers });
     this.breaker = new Gauge({ name: 'wechat_circuit_state', help: 'Circuit state per WeChat domain: 0 closed, 1 half-open, 2 open.', labelNames: ['origin'], registers });
+    this.readCacheReads = new Counter({ name: 'wechat_read_cache_reads_total', help: 'Reads through the read cache, by WeChat call (get, have) and outcome: hit (from the cache), coalesced (answered by a call another read made), miss (this read called WeChat).', labelNames: ['call', 'outcome'], registers });
+    this.idempotentRequests = new Counter({ name: 'gateway_idempotency_requests_total', help: 'Mutations sent with an Idempotency-Key, by outcome: stored (first, answer kept), released (nothing reached WeChat), replayed, settled (an unknown outcome run again in settle mode), mismatch, in_use, store_unavailable.', labelNames: ['outcome'], registers });
+    this.readCacheInvalidations = new Counter({ name: 'wechat_read_cache_invalidations_total', help: "Changes that dropped an appid's cached reads.", registers });
     const load = () => this.upstreamLoad();
     new Gauge({ name: 'wechat_upstream_in_flight', help: 'Requests to WeChat in flight now.', registers, collect() { this.set(load().inFlight); } });
     new Gauge({ name: 'wechat_upstream_queued', help: 'Requests to WeChat waiting for a slot now.', registers, collect() { this.set(load().queued); } });
@@ -53,6 +59,18 @@ export class Metrics implements WeChatObserver {
 
   breakerState(origin: string, state: string): void {
     this.breaker.set({ origin }, BREAKER_STATES[state] ?? -1);
+  }
+
+  readCache(read: { call: 'get' | 'have'; outcome: 'hit' | 'coalesced' | 'miss' }): void {
+    this.readCacheReads.inc(read);
+  }
+
+  readCacheInvalidation(): void {
+    this.readCacheInvalidations.inc();
+  }
+
+  idempotentRequest(outcome: string): void {
+    this.idempotentRequests.inc({ outcome });
   }
 
   /** Counts and times root fields; the result type is the union member's class, named as in the schema. */

@@ -1,12 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { StoreUnavailableError, type DataStore, type VerifyTicket } from './store';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomically } from './atomic-file';
+import { StoreUnavailableError, type AppliedEvent, type DataStore, type VerifyTicket } from './store';
 
 /** The state file's shape. Versioned, so a later layout can read an older file. */
 interface StateFile {
   version: 1;
   components: Record<string, { ticket?: VerifyTicket; authorizers: Record<string, { refreshToken: string; updatedAt: string }> }>;
+  /** The latest platform push applied per authorizer (push-ledger.ts), until it expires (epoch ms). */
+  events?: Record<string, AppliedEvent & { expiresAt: number }>;
 }
 
 const EMPTY: StateFile = { version: 1, components: {} };
@@ -15,10 +16,8 @@ const EMPTY: StateFile = { version: 1, components: {} };
  * The embedded store's data (verify tickets, refresh tokens) in one local JSON file, so a restart
  * loses nothing.
  *
- * Every write is atomic and durable: the new content goes to a temp file in the same directory,
- * which is fsynced, then renamed over the old file, and the directory is fsynced so the rename
- * itself survives a power cut. A crash leaves either the old file or the new one, never half of
- * one. Writes in this process are serialised; each re-reads the file first, so refresh tokens
+ * Every write is atomic and durable (`writeFileAtomically`): a crash leaves either the old file
+ * or the new one, never half of one. Writes in this process are serialised; each re-reads the file first, so refresh tokens
  * imported by `credentials:import` while the gateway runs are kept, and reads always go to the
  * file (they happen once per token refresh, not per call). A file that is not valid JSON is never
  * overwritten: every operation fails with a message naming it, until someone fixes it.
@@ -63,6 +62,21 @@ export class FileDataStore implements DataStore {
     });
   }
 
+  async getLatestEvent(key: string): Promise<AppliedEvent | undefined> {
+    const held = (await this.read()).events?.[key];
+    return held !== undefined && held.expiresAt > Date.now() ? { createTime: held.createTime, infoType: held.infoType } : undefined;
+  }
+
+  putLatestEvent(key: string, event: AppliedEvent, ttlMs: number): Promise<void> {
+    return this.update((state) => {
+      const now = Date.now();
+      const events = Object.fromEntries(Object.entries(state.events ?? {}).filter(([, held]) => held.expiresAt > now));
+      events[key] = { createTime: event.createTime, infoType: event.infoType, expiresAt: now + ttlMs };
+      state.events = events;
+      return true;
+    });
+  }
+
   private async read(): Promise<StateFile> {
     let text: string;
     try {
@@ -88,36 +102,10 @@ export class FileDataStore implements DataStore {
   private update(change: (state: StateFile) => boolean): Promise<void> {
     const run = this.writes.then(async () => {
       const state = await this.read();
-      if (change(state)) await this.writeAtomically(`${JSON.stringify(state, null, 2)}\n`);
+      if (change(state)) await writeFileAtomically(this.path, `${JSON.stringify(state, null, 2)}\n`, 'the state file');
     });
     this.writes = run.catch(() => undefined);
     return run;
-  }
-
-  private async writeAtomically(text: string): Promise<void> {
-    const dir = dirname(this.path);
-    const temp = join(dir, `.${basename(this.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    try {
-      await mkdir(dir, { recursive: true, mode: 0o700 });
-      // 0600: the file holds refresh tokens.
-      const file = await open(temp, 'w', 0o600);
-      try {
-        await file.writeFile(text, 'utf8');
-        await file.sync();
-      } finally {
-        await file.close();
-      }
-      await rename(temp, this.path);
-      const directory = await open(dir, 'r');
-      try {
-        await directory.sync();
-      } finally {
-        await directory.close();
-      }
-    } catch (error) {
-      await unlink(temp).catch(() => undefined);
-      throw new StoreUnavailableError('embedded', `cannot write the state file ${this.path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
   }
 }
 

@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { createRedis, type RedisDurability, type RedisTarget } from './redis-connection';
-import { StoreUnavailableError, type Store, type StoredToken, type VerifyTicket } from './store';
+import { READ_GENERATION_KEEP_MS, StoreUnavailableError, type AppliedEvent, type CachedReads, type Store, type StoredToken, type VerifyTicket } from './store';
 
 /** Deletes KEYS[1] only while it holds ARGV[1]: an owner-checked unlock. */
 const UNLOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
@@ -19,6 +19,56 @@ if current and tonumber(cjson.decode(current).createTime) > tonumber(ARGV[2]) th
 redis.call('set', KEYS[1], ARGV[1])
 return 1`;
 
+// The read cache: one hash per appid, `<prefix>reads:<appid>`, holding `gen` (the generation) and
+// `v:<name>` = `<expiresAt ms>|<value>`. Expiry is judged by Redis's own clock (TIME), so replicas
+// whose clocks differ still agree on what has expired.
+const REDIS_NOW = `local t = redis.call('time') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
+
+/** The generation and the values that have not expired, as a flat list of names and values. */
+const GET_READS = `${REDIS_NOW}
+local all = redis.call('hgetall', KEYS[1])
+local out = {}
+for i = 1, #all, 2 do
+  local name, value = all[i], all[i + 1]
+  if name == 'gen' then
+    out[#out + 1] = name out[#out + 1] = value
+  else
+    local bar = string.find(value, '|', 1, true)
+    if bar and tonumber(string.sub(value, 1, bar - 1)) > now then out[#out + 1] = name out[#out + 1] = string.sub(value, bar + 1) end
+  end
+end
+return out`;
+
+/** ARGV: generation, name, value, ttl ms, keep ms. Stores only while the generation is unchanged. */
+const PUT_READ = `${REDIS_NOW}
+if tonumber(redis.call('hget', KEYS[1], 'gen') or '0') ~= tonumber(ARGV[1]) then return 0 end
+redis.call('hset', KEYS[1], ARGV[2], string.format('%d', now + tonumber(ARGV[4])) .. '|' .. ARGV[3])
+if redis.call('pttl', KEYS[1]) < tonumber(ARGV[5]) then redis.call('pexpire', KEYS[1], ARGV[5]) end
+return 1`;
+
+/** ARGV: keep ms. A new generation, and no values. */
+const DROP_READS = `
+redis.call('hincrby', KEYS[1], 'gen', 1)
+for _, name in ipairs(redis.call('hkeys', KEYS[1])) do
+  if name ~= 'gen' then redis.call('hdel', KEYS[1], name) end
+end
+if redis.call('pttl', KEYS[1]) < tonumber(ARGV[1]) then redis.call('pexpire', KEYS[1], ARGV[1]) end
+return 1`;
+
+/** ARGV: value, ttl ms. Stores the record unless one is there; answers the one there, or nil. */
+const CREATE_RECORD = `
+if redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return false end
+return redis.call('get', KEYS[1])`;
+
+/** ARGV: expected, value, ttl ms. Replaces the record only while it is still the expected one. */
+const REPLACE_RECORD = `
+if redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('set', KEYS[1], ARGV[2], 'PX', ARGV[3])
+return 1`;
+
+/** ARGV: expected. Deletes the record only while it is still the expected one. */
+const DELETE_RECORD = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
+
 /** How often "still unavailable" may be logged while Redis stays down. */
 const LOG_EVERY_MS = 10_000;
 
@@ -26,7 +76,10 @@ const LOG_EVERY_MS = 10_000;
  * Everything in Redis, shared by every replica: tokens as cache (they expire with the token),
  * locks with an owner and an expiry, and the data (ticket, refresh tokens) without expiry, which
  * is why Redis must persist (README: AOF). Keys are `<prefix>token:…`, `<prefix>lock:…`,
- * `<prefix>ticket:<component>` and the hash `<prefix>refresh:<component>`.
+ * `<prefix>ticket:<component>`, the hash `<prefix>refresh:<component>`, the pushes' claims and
+ * latest events `<prefix>claim:…` / `<prefix>event:…` (they expire), the read cache's hashes
+ * `<prefix>reads:<appid>`, and idempotency records `<prefix>idempotency:<hash>` (data, with their
+ * own expiry).
  *
  * A Redis that is down fails fast: no offline queue and a command timeout, so a call gets
  * `StoreUnavailableError` at once instead of waiting, and is never answered by fetching a token
@@ -35,10 +88,11 @@ const LOG_EVERY_MS = 10_000;
  * (redis-connection.ts): through a failover, calls fail the same way until the promoted replica
  * answers.
  *
- * Writes of data are answered only once they are as durable as configured: with
- * `durability.replicas`, after `WAIT` saw that many replicas acknowledge them, so a failover to
- * one of them keeps them. They go on a connection of their own, because `WAIT` counts the writes
- * of its own connection and blocks it meanwhile: token reads must not queue behind it.
+ * Writes of data (ticket, refresh tokens, the latest applied push, idempotency records) are
+ * answered only once they are as durable as configured: with `durability.replicas`, after `WAIT`
+ * saw that many replicas acknowledge them, so a failover to one of them keeps them. They go on a
+ * connection of their own, because `WAIT` counts the writes of its own connection and blocks it
+ * meanwhile: token reads must not queue behind it. Cache, locks and claims never wait.
  */
 export class RedisStore implements Store {
   readonly kind = 'redis';
@@ -57,7 +111,7 @@ export class RedisStore implements Store {
   ) {
     this.redis = createRedis(target, durability);
     this.dataRedis = durability.replicas > 0 ? createRedis(target, durability) : this.redis;
-    this.dataRedis.on('error', () => undefined); // reported through `redis`, which sees the same server
+    if (this.dataRedis !== this.redis) this.dataRedis.on('error', () => undefined); // reported through `redis`, which sees the same server
     this.redis.on('error', (error: Error) => this.unavailable(error.message));
     this.redis.on('ready', () => {
       if (this.down) this.logger.info('credential store (Redis) is reachable again');
@@ -99,6 +153,45 @@ export class RedisStore implements Store {
     await this.run(() => this.redis.eval(UNLOCK, 1, this.key('lock', key), owner));
   }
 
+  async getCachedReads(appid: string): Promise<CachedReads> {
+    const flat = (await this.run(() => this.redis.eval(GET_READS, 1, this.key('reads', appid)))) as string[];
+    let generation = 0;
+    const values = new Map<string, string>();
+    for (let i = 0; i < flat.length; i += 2) {
+      if (flat[i] === 'gen') generation = Number(flat[i + 1]);
+      else values.set(flat[i]!.slice(2), flat[i + 1]!);
+    }
+    return { generation, values };
+  }
+
+  async putCachedRead(appid: string, name: string, value: string, generation: number, ttlMs: number): Promise<boolean> {
+    const keepMs = Math.max(ttlMs, READ_GENERATION_KEEP_MS);
+    const stored = await this.run(() => this.redis.eval(PUT_READ, 1, this.key('reads', appid), generation, `v:${name}`, value, Math.ceil(ttlMs), keepMs));
+    return stored === 1;
+  }
+
+  async dropCachedReads(appid: string): Promise<void> {
+    await this.run(() => this.redis.eval(DROP_READS, 1, this.key('reads', appid), READ_GENERATION_KEEP_MS));
+  }
+
+  async claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    return (await this.run(() => this.redis.set(this.key('claim', key), '1', 'PX', ttlMs, 'NX'))) === 'OK';
+  }
+
+  async releaseClaim(key: string): Promise<void> {
+    await this.run(() => this.redis.del(this.key('claim', key)));
+  }
+
+  async getLatestEvent(key: string): Promise<AppliedEvent | undefined> {
+    const text = await this.run(() => this.redis.get(this.key('event', key)));
+    return text === null ? undefined : (JSON.parse(text) as AppliedEvent);
+  }
+
+  async putLatestEvent(key: string, event: AppliedEvent, ttlMs: number): Promise<void> {
+    const json = JSON.stringify({ createTime: event.createTime, infoType: event.infoType });
+    await this.durably((redis) => redis.set(this.key('event', key), json, 'PX', ttlMs));
+  }
+
   async getTicket(componentAppid: string): Promise<VerifyTicket | undefined> {
     const text = await this.run(() => this.redis.get(this.key('ticket', componentAppid)));
     return text === null ? undefined : (JSON.parse(text) as VerifyTicket);
@@ -121,6 +214,28 @@ export class RedisStore implements Store {
     await this.durably((redis) => redis.hdel(this.key('refresh', componentAppid), authorizerAppid));
   }
 
+  async createRecord(key: string, value: string, ttlMs: number): Promise<string | undefined> {
+    const current = await this.durably((redis) => redis.eval(CREATE_RECORD, 1, this.key('idempotency', key), value, Math.ceil(ttlMs)));
+    return typeof current === 'string' ? current : undefined;
+  }
+
+  async getRecord(key: string): Promise<string | undefined> {
+    return (await this.run(() => this.redis.get(this.key('idempotency', key)))) ?? undefined;
+  }
+
+  async replaceRecord(key: string, expected: string, value: string, ttlMs: number): Promise<boolean> {
+    return (await this.durably((redis) => redis.eval(REPLACE_RECORD, 1, this.key('idempotency', key), expected, value, Math.ceil(ttlMs)))) === 1;
+  }
+
+  async deleteRecord(key: string, expected: string): Promise<void> {
+    await this.durably((redis) => redis.eval(DELETE_RECORD, 1, this.key('idempotency', key), expected));
+  }
+
+  /** Connected, and no command has failed since it (re)connected. */
+  available(): boolean {
+    return this.redis.status === 'ready' && !this.down;
+  }
+
   /** Quits cleanly when connected (waits for the replies in flight), else stops reconnecting. */
   async close(): Promise<void> {
     const quit = async (redis: Redis) => {
@@ -130,7 +245,7 @@ export class RedisStore implements Store {
     await Promise.all([quit(this.redis), ...(this.dataRedis === this.redis ? [] : [quit(this.dataRedis)])]);
   }
 
-  private key(kind: 'token' | 'lock' | 'ticket' | 'refresh', name: string): string {
+  private key(kind: 'token' | 'lock' | 'ticket' | 'refresh' | 'claim' | 'event' | 'reads' | 'idempotency', name: string): string {
     return `${this.prefix}${kind}:${name}`;
   }
 

@@ -11,7 +11,7 @@ export interface StoreConfig {
   readonly redisKeyPrefix: string;
   /** What a write of data waits for in Redis (replicas that have it). */
   readonly redisDurability: RedisDurability;
-  /** The embedded store's state file (verify ticket and refresh tokens). */
+  /** The embedded store's state file (verify ticket and refresh tokens); idempotency records go beside it. */
   readonly stateFile: string;
 }
 

@@ -3,14 +3,18 @@ import type { Store } from './store';
 
 const tracer = trace.getTracer('wechat-open-account-gateway/stores');
 
-type Method = Exclude<keyof Store, 'kind' | 'close'>;
-const METHODS: readonly Method[] = ['getToken', 'putToken', 'deleteTokenIf', 'deleteToken', 'tryLock', 'unlock', 'getTicket', 'putTicket', 'getRefreshToken', 'putRefreshToken', 'deleteRefreshToken'];
-/** What each round trip touches: cache (tokens, locks) or data (ticket, refresh tokens). */
+/** The store's round trips: every method that answers with a promise, but `close`. */
+type Method = Exclude<{ [K in keyof Store]: Store[K] extends (...args: never[]) => Promise<unknown> ? K : never }[keyof Store], 'close'>;
+/** What each round trip touches: cache (tokens, reads), a lock or claim, or data (ticket, refresh tokens, pushes, records). */
 const HOLDS: Readonly<Record<Method, 'cache' | 'lock' | 'data'>> = {
   getToken: 'cache', putToken: 'cache', deleteTokenIf: 'cache', deleteToken: 'cache',
-  tryLock: 'lock', unlock: 'lock',
+  getCachedReads: 'cache', putCachedRead: 'cache', dropCachedReads: 'cache',
+  tryLock: 'lock', unlock: 'lock', claimOnce: 'lock', releaseClaim: 'lock',
   getTicket: 'data', putTicket: 'data', getRefreshToken: 'data', putRefreshToken: 'data', deleteRefreshToken: 'data',
+  getLatestEvent: 'data', putLatestEvent: 'data',
+  createRecord: 'data', getRecord: 'data', replaceRecord: 'data', deleteRecord: 'data',
 };
+const METHODS = Object.keys(HOLDS) as Method[];
 
 /**
  * `store` with a CLIENT span around each round trip: `store getToken` and so on, with the store's

@@ -9,6 +9,7 @@ import { AuthorizerTokenProvider } from './tokens/authorizer-token';
 import { ComponentCallback } from './component/callback';
 import { ComponentTokenProvider, type ComponentCredentials } from './tokens/component-token';
 import { OpenAccountApi } from './calls/open-account';
+import { ReadCache } from './calls/read-cache';
 import { CredentialRouter } from './tokens/credential-router';
 import { SharedTokenCache } from './tokens/shared-token-cache';
 import { StableTokenProvider } from './tokens/stable-token';
@@ -19,7 +20,8 @@ export { describeErrcode } from './vocabulary/errcodes';
 export type * from './vocabulary/result';
 export { Deadline } from './transport/deadline';
 export type { WeChatObserver } from './transport/observer';
-export type { OpenAccountApi } from './calls/open-account';
+export type { OpenAccountApi, OperationChanges } from './calls/open-account';
+export type { Fetched } from './calls/read-cache';
 export type { ComponentCredentials } from './tokens/component-token';
 export type { ComponentCallback } from './component/callback';
 
@@ -31,10 +33,14 @@ export interface WeChatConfig extends Omit<TransportOptions, 'logger' | 'observe
   readonly component: ComponentCredentials | undefined;
   /** Upstream reads one GraphQL operation may have in flight at once (its loaders' cap). */
   readonly readConcurrency: number;
+  /** How long get and have answers are cached in the store (WECHAT_READ_CACHE_SECONDS); undefined: no read cache. */
+  readonly readCacheSeconds: number | undefined;
+  /** How far from now a platform push's timestamp may be, in seconds, either way. */
+  readonly pushWindowSeconds: number;
 }
 
 export interface WeChatOptions extends TransportOptions, Omit<WeChatConfig, keyof TransportOptions> {
-  /** Where tokens, the verify ticket and refresh tokens live. */
+  /** Where tokens, the verify ticket and refresh tokens live, and the read cache. */
   readonly store: Store;
 }
 
@@ -57,10 +63,13 @@ export function createWeChat(options: WeChatOptions): WeChat {
   if (options.component !== undefined) {
     const componentTokens = new ComponentTokenProvider(transport, options.component, options.store, cache);
     authorizers = new AuthorizerTokenProvider(transport, options.component.appid, componentTokens, options.store, cache);
-    componentCallback = new ComponentCallback(options.component, options.store, authorizers, options.logger);
+    componentCallback = new ComponentCallback(options.component, options.store, authorizers, options.logger, { windowSeconds: options.pushWindowSeconds });
   }
+  const readCache = options.readCacheSeconds
+    ? new ReadCache(options.store, { ttlSeconds: options.readCacheSeconds, logger: options.logger, ...(options.observer ? { observer: options.observer } : {}) })
+    : undefined;
   return {
-    openAccounts: new OpenAccountApi(transport, new CredentialRouter(own, authorizers)),
+    openAccounts: new OpenAccountApi(transport, new CredentialRouter(own, authorizers), readCache),
     componentCallback,
     load: () => transport.load(),
     close: () => transport.close(),

@@ -2,16 +2,18 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
-import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, deliver, envelope, signPush, signedPush, startSimulator, ticketXml, type Simulator } from '../../src/simulator';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, deliver, envelope, signPush, signedPush, ticketXml, type Simulator } from '../../src/simulator';
 import { OpenAccountDocument, UnbindOpenAccountDocument } from '../generated/graphql';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import type { TestGateway } from '../support/gateway';
+import { useHarness } from '../support/harness';
 import { addPlatform, callbackUrlOf, leakedSecrets, newPlatform, platformEnv, runImport, secretsOf, type TestPlatform } from '../support/platform';
 
 const { acmeCoffeeOA, acmeCoffeeMP } = DEMO_ACCOUNTS;
 const ACME_OPEN = DEMO_OPEN_ACCOUNTS.acmeApi.openAppid;
 
 /** Third-party platform mode on the embedded store: the callback, the tokens, the routing. */
-describe('third-party platform mode (embedded store)', () => {
+describe('platform mode (embedded store): the gateway acts for authorizers with pushed tickets and stored refresh tokens', () => {
+  const harness = useHarness();
   let sim: Simulator;
   let gateway: TestGateway;
   let platform: TestPlatform;
@@ -19,21 +21,16 @@ describe('third-party platform mode (embedded store)', () => {
   let callbackUrl: string;
 
   beforeEach(async () => {
-    sim = await startSimulator({ seed: true });
+    sim = await harness.simulator();
     platform = newPlatform();
     stateFile = join(mkdtempSync(join(tmpdir(), 'gw-platform-')), 'credentials.json');
     // acmeCoffeeMP calls for itself (own secret); everything else goes through the platform.
-    gateway = await startTestGateway({
-      simulator: sim,
+    gateway = await harness.gateway({
+      wechat: sim,
       env: { ...platformEnv(platform), STATE_FILE: stateFile, WECHAT_APPS: JSON.stringify({ [acmeCoffeeMP.appid]: acmeCoffeeMP.secret }) },
     });
     callbackUrl = callbackUrlOf(gateway.url);
     addPlatform(sim, platform, callbackUrl);
-  });
-
-  afterEach(async () => {
-    await gateway.stop();
-    await sim.close();
   });
 
   const state = () => JSON.parse(readFileSync(stateFile, 'utf8')) as { components: Record<string, { ticket?: { value: string }; authorizers: Record<string, { refreshToken: string }> }> };

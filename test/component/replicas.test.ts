@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { print } from 'graphql';
 import { request } from 'undici';
-import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, startSimulator, type Simulator } from '../../src/simulator';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, type Simulator } from '../../src/simulator';
 import { OpenAccountDocument } from '../generated/graphql';
-import { startTestGateway } from '../support/gateway';
-import { spawnGateway, type GatewayProcess } from '../support/gateway-process';
+import type { GatewayProcess } from '../support/gateway-process';
+import { useHarness } from '../support/harness';
 import { addPlatform, callbackUrlOf, leakedSecrets, newPlatform, platformEnv, runImport, secretsOf, type TestPlatform } from '../support/platform';
 
 const REDIS_URL = process.env['TEST_REDIS_URL']!;
-const BUILD = process.env['TEST_GATEWAY_BUILD']!;
 const { acmeCoffeeOA, acmeCoffeeMP } = DEMO_ACCOUNTS;
 const ACME_OPEN = DEMO_OPEN_ACCOUNTS.acmeApi.openAppid;
 const QUERY = print(OpenAccountDocument);
@@ -28,17 +27,18 @@ async function callsAcross(gateways: readonly GatewayProcess[], appid: string, t
   return counts;
 }
 
-describe('three gateway processes sharing Redis, third-party platform mode', () => {
+describe('replicas: three gateway processes sharing Redis fetch each token once, whichever replica is asked', () => {
+  const harness = useHarness('all');
   let sim: Simulator;
   let platform: TestPlatform;
   let env: Record<string, string>;
   let gateways: GatewayProcess[] = [];
 
   beforeAll(async () => {
-    sim = await startSimulator({ seed: true });
+    sim = await harness.simulator();
     platform = newPlatform();
     env = { ...platformEnv(platform), WECHAT_API_BASE: sim.url, REDIS_URL, REDIS_KEY_PREFIX: `test:${randomUUID()}:`, LOG_LEVEL: 'info' };
-    gateways = await Promise.all([0, 1, 2].map(() => spawnGateway(env, BUILD)));
+    gateways = await Promise.all([0, 1, 2].map(() => harness.process({ env })));
     // WeChat pushes to one URL (behind the load balancer: here, the first replica).
     addPlatform(sim, platform, callbackUrlOf(gateways[0]!.url));
     expect(await sim.pushes.startTicketPush({ callbackUrl: callbackUrlOf(gateways[0]!.url), componentAppid: platform.componentAppid, intervalMs: 10 * 60_000 })).toMatchObject({ status: 200, text: 'success' });
@@ -48,13 +48,6 @@ describe('three gateway processes sharing Redis, third-party platform mode', () 
     expect(imported.stderr).toBe('');
     expect(imported.status).toBe(0);
   }, 60_000);
-
-  afterAll(async () => {
-    sim.pushes.stopTicketPush();
-    for (const g of gateways) g.child.kill('SIGTERM');
-    await Promise.all(gateways.map((g) => g.exited));
-    await sim.close();
-  });
 
   it('900 concurrent calls for a cold authorizer appid: exactly one component token fetch and one authorizer token fetch, all succeed', async () => {
     sim.counters.reset();
@@ -91,26 +84,23 @@ describe('three gateway processes sharing Redis, third-party platform mode', () 
   });
 });
 
-describe('a Redis that is down', () => {
+describe('replicas: a Redis that is down is answered, typed, without a single token fetch', () => {
+  const harness = useHarness();
+
   it('every call gets CredentialStoreUnavailableError, WeChat sees no token fetch, and the log says why (once)', async () => {
-    const sim = await startSimulator({ seed: true });
+    const sim = await harness.simulator();
     const platform = newPlatform();
-    const gateway = await startTestGateway({ simulator: sim, env: { ...platformEnv(platform), REDIS_URL: 'redis://127.0.0.1:1', WECHAT_APPS: JSON.stringify({ [acmeCoffeeMP.appid]: acmeCoffeeMP.secret }) } });
-    try {
-      addPlatform(sim, platform, callbackUrlOf(gateway.url));
-      const results = await Promise.all(Array.from({ length: 100 }, (_, i) => openAccount(gateway.url, i % 2 === 0 ? acmeCoffeeOA.appid : acmeCoffeeMP.appid)));
-      expect(results.every((r) => r.__typename === 'CredentialStoreUnavailableError')).toBe(true);
-      expect(results[0]!.message).toContain('credential store (Redis) could not be reached');
-      expect(sim.counters.tokenFetches()).toBe(0);
-      expect(sim.counters.calls()).toBe(0);
-      // A push cannot be stored either: 503, so WeChat pushes it again.
-      expect((await sim.pushes.pushTicket()).status).toBe(503);
-      const unavailable = gateway.logs.filter((line) => line.includes('credential store (Redis) is'));
-      expect(unavailable.length).toBeGreaterThanOrEqual(1);
-      expect(unavailable.length).toBeLessThanOrEqual(3);
-    } finally {
-      await gateway.stop();
-      await sim.close();
-    }
+    const gateway = await harness.gateway({ wechat: sim, env: { ...platformEnv(platform), REDIS_URL: 'redis://127.0.0.1:1', WECHAT_APPS: JSON.stringify({ [acmeCoffeeMP.appid]: acmeCoffeeMP.secret }) } });
+    addPlatform(sim, platform, callbackUrlOf(gateway.url));
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => openAccount(gateway.url, i % 2 === 0 ? acmeCoffeeOA.appid : acmeCoffeeMP.appid)));
+    expect(results.every((r) => r.__typename === 'CredentialStoreUnavailableError')).toBe(true);
+    expect(results[0]!.message).toContain('credential store (Redis) could not be reached');
+    expect(sim.counters.tokenFetches()).toBe(0);
+    expect(sim.counters.calls()).toBe(0);
+    // A push cannot be stored either: 503, so WeChat pushes it again.
+    expect((await sim.pushes.pushTicket()).status).toBe(503);
+    const unavailable = gateway.logs.filter((line) => line.includes('credential store (Redis) is'));
+    expect(unavailable.length).toBeGreaterThanOrEqual(1);
+    expect(unavailable.length).toBeLessThanOrEqual(3);
   });
 });

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { print } from 'graphql';
 import { request } from 'undici';
-import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, startSimulator, type Simulator } from '../../src/simulator';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, type Simulator } from '../../src/simulator';
 import { OpenAccountDocument } from '../generated/graphql';
-import { spawnGateway, type GatewayProcess } from '../support/gateway-process';
+import { useHarness } from '../support/harness';
 import { addPlatform, callbackUrlOf, newPlatform, platformEnv } from '../support/platform';
 
 const { acmeCoffeeOA } = DEMO_ACCOUNTS;
@@ -15,11 +15,6 @@ const ACME_OPEN = DEMO_OPEN_ACCOUNTS.acmeApi.openAppid;
 async function openAccount(gatewayUrl: string, appid: string): Promise<unknown> {
   const response = await request(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: print(OpenAccountDocument), variables: { appid } }) });
   return ((await response.body.json()) as { data?: { openAccount: unknown } }).data?.openAccount;
-}
-
-async function stop(gateway: GatewayProcess): Promise<void> {
-  gateway.child.kill('SIGTERM');
-  expect(await gateway.exited).toBe(0);
 }
 
 /**
@@ -31,32 +26,28 @@ async function stop(gateway: GatewayProcess): Promise<void> {
 describe.each([
   ['embedded store (state file)', () => ({ STATE_FILE: join(mkdtempSync(join(tmpdir(), 'gw-restart-')), 'credentials.json') })],
   ['Redis store', () => ({ REDIS_URL: process.env['TEST_REDIS_URL']!, REDIS_KEY_PREFIX: `test:${randomUUID()}:` })],
-] as const)('a gateway restart, %s', (_name, storeEnv) => {
+] as const)('restart: a gateway restarted on the %s still has its verify ticket and refresh tokens', (_name, storeEnv) => {
+  const harness = useHarness();
   let sim: Simulator;
-
   beforeEach(async () => {
-    sim = await startSimulator({ seed: true });
+    sim = await harness.simulator();
   });
-  afterEach(() => sim.close());
 
   it('keeps a pushed ticket and an authorised appid', async () => {
     const platform = newPlatform();
     const env = { ...platformEnv(platform), ...storeEnv(), WECHAT_API_BASE: sim.url };
-    const first = await spawnGateway(env, process.env['TEST_GATEWAY_BUILD']!);
+    const first = await harness.process({ env });
     addPlatform(sim, platform, callbackUrlOf(first.url));
     expect(await sim.pushes.pushTicket()).toMatchObject({ status: 200, text: 'success' });
     expect(await sim.pushes.authorize(acmeCoffeeOA.appid)).toEqual({ status: 200, text: 'success' });
-    await stop(first);
+    expect(await first.stop()).toBe(0);
 
-    const second = await spawnGateway(env, process.env['TEST_GATEWAY_BUILD']!);
-    try {
-      sim.state.expireTokens();
-      sim.counters.reset();
-      expect(await openAccount(second.url, acmeCoffeeOA.appid)).toEqual({ __typename: 'OpenAccount', appid: acmeCoffeeOA.appid, openAppid: ACME_OPEN });
-      expect(sim.counters.componentTokenFetches()).toBe(1); // from the stored ticket
-      expect(sim.counters.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(1); // from the stored refresh token
-    } finally {
-      await stop(second);
-    }
+    const second = await harness.process({ env });
+    sim.state.expireTokens();
+    sim.counters.reset();
+    expect(await openAccount(second.url, acmeCoffeeOA.appid)).toEqual({ __typename: 'OpenAccount', appid: acmeCoffeeOA.appid, openAppid: ACME_OPEN });
+    expect(sim.counters.componentTokenFetches()).toBe(1); // from the stored ticket
+    expect(sim.counters.authorizerTokenFetches(acmeCoffeeOA.appid)).toBe(1); // from the stored refresh token
+    expect(await second.stop()).toBe(0);
   });
 });

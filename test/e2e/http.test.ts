@@ -1,23 +1,17 @@
 import { OpenAccountDocument } from '../generated/graphql';
-import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, type Simulator } from '../../src/simulator';
 import { signToken, TEST_JWT_SECRET } from '../support/auth';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import type { TestGateway } from '../support/gateway';
+import { useHarness } from '../support/harness';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 const INTROSPECTION = JSON.stringify({ query: '{ __schema { queryType { name } } }' });
 
-describe('the HTTP surface', () => {
+describe('HTTP: one GraphQL endpoint, and a clear 4xx for every malformed request', () => {
+  const harness = useHarness('all');
   let simulator: Simulator;
   let gateway: TestGateway;
-
-  beforeAll(async () => {
-    simulator = await startSimulator({ seed: true });
-    gateway = await startTestGateway({ simulator, env: { WECHAT_APPS: JSON.stringify(demoCredentials()), MAX_BODY_BYTES: '2048' } });
-  });
-  afterAll(async () => {
-    await gateway.stop();
-    await simulator.close();
-  });
+  beforeAll(async () => ({ simulator, gateway } = await harness.demo({ MAX_BODY_BYTES: '2048' })));
 
   it('serves the openAccount query at /graphql and at /', async () => {
     const { acmeCoffeeOA } = DEMO_ACCOUNTS;
@@ -81,12 +75,12 @@ describe('the HTTP surface', () => {
   });
 });
 
-describe('the HTTP surface in production', () => {
+describe('HTTP in production: no introspection and no landing page', () => {
+  const harness = useHarness('all');
   let gateway: TestGateway;
   beforeAll(async () => {
-    gateway = await startTestGateway({ env: { NODE_ENV: 'production', WECHAT_API_BASE: 'http://127.0.0.1:9', AUTH_JWT_SECRET: TEST_JWT_SECRET } });
+    gateway = await harness.gateway({ wechat: ['http://127.0.0.1:9'], env: { NODE_ENV: 'production', AUTH_JWT_SECRET: TEST_JWT_SECRET } });
   });
-  afterAll(() => gateway.stop());
 
   it('turns introspection and the landing page off', async () => {
     const authorization = `Bearer ${await signToken({ sub: 'ops', appids: '*', scope: 'openaccount:read' })}`;

@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, type Simulator } from '../../src/simulator';
 import {
   BindOpenAccountDocument,
   CreateOpenAccountDocument,
@@ -6,7 +6,8 @@ import {
   MoveAppDocument,
   OpenAccountDocument,
 } from '../generated/graphql';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import type { TestGateway } from '../support/gateway';
+import { useHarness } from '../support/harness';
 
 const { acmeCoffeeOA, acmeBakeryMP, lockedOutOA } = DEMO_ACCOUNTS;
 const { acmeApi, acmeConsole, boltBikesApi } = DEMO_OPEN_ACCOUNTS;
@@ -14,21 +15,17 @@ const { acmeApi, acmeConsole, boltBikesApi } = DEMO_OPEN_ACCOUNTS;
 const UNKNOWN_TO_WECHAT = 'wx00000000000000ff';
 const GET = '/cgi-bin/open/get';
 
-describe('the open-account family over HTTP', () => {
+describe('the open-account family: each operation answers every union member over HTTP', () => {
+  const harness = useHarness();
   let simulator: Simulator;
   let gateway: TestGateway;
-
   beforeEach(async () => {
-    simulator = await startSimulator({ seed: true });
+    simulator = await harness.simulator();
     const apps = { ...demoCredentials(), [UNKNOWN_TO_WECHAT]: 'whatever' };
-    gateway = await startTestGateway({ simulator, env: { WECHAT_APPS: JSON.stringify(apps) } });
-  });
-  afterEach(async () => {
-    await gateway.stop();
-    await simulator.close();
+    gateway = await harness.gateway({ wechat: simulator, env: { WECHAT_APPS: JSON.stringify(apps) } });
   });
 
-  describe('createOpenAccount', () => {
+  describe('createOpenAccount: a new open account, or the typed error WeChat gave', () => {
     it('CreateOpenAccountSuccess: a new open account with the account bound to it', async () => {
       const { createOpenAccount } = await gateway.executeOk(CreateOpenAccountDocument, { appid: acmeBakeryMP.appid });
       expect(createOpenAccount).toMatchObject({ __typename: 'CreateOpenAccountSuccess', appid: acmeBakeryMP.appid });
@@ -53,7 +50,7 @@ describe('the open-account family over HTTP', () => {
     });
   });
 
-  describe('bindOpenAccount', () => {
+  describe('bindOpenAccount: the account bound, or the typed error WeChat gave', () => {
     it('BindOpenAccountSuccess: the account is bound', async () => {
       const { bindOpenAccount } = await gateway.executeOk(BindOpenAccountDocument, { appid: acmeBakeryMP.appid, openAppid: acmeApi.openAppid });
       expect(bindOpenAccount).toEqual({ __typename: 'BindOpenAccountSuccess', appid: acmeBakeryMP.appid, openAppid: acmeApi.openAppid, verifiedByRead: false });
@@ -79,8 +76,8 @@ describe('the open-account family over HTTP', () => {
     });
   });
 
-  describe('openAccount and hasOpenAccount', () => {
-    it('OpenAccount, OpenAccountNotBoundError (89002) and InvalidAppIdError (40013)', async () => {
+  describe('openAccount and hasOpenAccount: reads answer a value or a typed error', () => {
+    it('openAccount answers OpenAccount, OpenAccountNotBoundError (89002) or InvalidAppIdError (40013)', async () => {
       expect((await gateway.executeOk(OpenAccountDocument, { appid: acmeCoffeeOA.appid })).openAccount).toEqual({
         __typename: 'OpenAccount',
         appid: acmeCoffeeOA.appid,
@@ -107,7 +104,7 @@ describe('the open-account family over HTTP', () => {
     });
   });
 
-  describe('reads within one operation', () => {
+  describe('reads within one operation are made once, and see the changes made before them', () => {
     it('the same appid read under many aliases is one upstream call', async () => {
       const response = await gateway.send({
         headers: { 'content-type': 'application/json' },

@@ -1,7 +1,8 @@
 import { createServer } from 'node:net';
-import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, type Simulator } from '../../src/simulator';
 import { OpenAccountDocument, UnbindOpenAccountDocument } from '../generated/graphql';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import type { TestGateway } from '../support/gateway';
+import { useHarness, type Env } from '../support/harness';
 
 const UNBIND = '/cgi-bin/open/unbind';
 const GET = '/cgi-bin/open/get';
@@ -18,28 +19,20 @@ async function closedPort(): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
-describe('reliability: faults, ambiguous outcomes, overload', () => {
-  const started: Array<{ stop?: () => Promise<void>; close?: () => Promise<void> }> = [];
-  afterEach(async () => {
-    // A test may have closed its simulator already.
-    for (const thing of started.splice(0).reverse()) await (thing.stop ?? thing.close)!.call(thing).catch(() => undefined);
-  });
+describe('reliability: every fault of WeChat ends in a typed answer, never a false success', () => {
+  const harness = useHarness();
 
-  async function setUp(env: Record<string, string> = {}, simulators = 1) {
+  /** `simulators` seeded simulators, the gateway calling them in that order (its domains). */
+  async function setUp(env: Env = {}, simulators = 1) {
     const sims: Simulator[] = [];
-    for (let i = 0; i < simulators; i++) {
-      const sim = await startSimulator({ seed: true });
-      started.push(sim);
-      sims.push(sim);
-    }
-    const gateway = await startTestGateway({ env: { WECHAT_API_BASE: sims.map((s) => s.url).join(','), WECHAT_APPS: APPS, ...env } });
-    started.push(gateway);
+    for (let i = 0; i < simulators; i++) sims.push(await harness.simulator());
+    const gateway = await harness.gateway({ wechat: sims, env: { WECHAT_APPS: APPS, ...env } });
     return { sim: sims[0]!, sims, gateway };
   }
 
   const unbind = (gateway: TestGateway) => gateway.executeOk(UnbindOpenAccountDocument, { appid: acmeCoffeeOA.appid, openAppid: ACME_OPEN }).then((d) => d.unbindOpenAccount);
 
-  describe('retry policy', () => {
+  describe('retries: only "busy" and "too frequent" answers are retried, a bounded number of times', () => {
     it('-1 twice, then success: success after 3 upstream calls', async () => {
       const { sim, gateway } = await setUp();
       sim.faults.inject({ path: UNBIND, kind: 'errcode', errcode: -1, times: 2 });
@@ -66,12 +59,10 @@ describe('reliability: faults, ambiguous outcomes, overload', () => {
     });
   });
 
-  describe('failover between domains', () => {
+  describe('failover: a call moves to the next domain only when it never reached the first', () => {
     it('the first domain refuses connections: the call succeeds on the second', async () => {
-      const sim = await startSimulator({ seed: true });
-      started.push(sim);
-      const gateway = await startTestGateway({ env: { WECHAT_API_BASE: `${await closedPort()},${sim.url}`, WECHAT_APPS: APPS } });
-      started.push(gateway);
+      const sim = await harness.simulator();
+      const gateway = await harness.gateway({ wechat: [await closedPort(), sim], env: { WECHAT_APPS: APPS } });
       expect(await unbind(gateway)).toMatchObject({ __typename: 'UnbindOpenAccountSuccess' });
       expect(sim.counters.applied(UNBIND)).toBe(1);
     });
@@ -100,7 +91,7 @@ describe('reliability: faults, ambiguous outcomes, overload', () => {
     });
   });
 
-  describe('ambiguous outcomes are settled by a read, never by a blind re-send', () => {
+  describe('unbindOpenAccount: a dropped answer is settled by a read, never by a blind re-send', () => {
     it('connection dropped after the unbind was applied: success verified by read, one unbind call', async () => {
       const { sim, gateway } = await setUp();
       sim.faults.inject({ path: UNBIND, kind: 'drop', afterApply: true });
@@ -130,7 +121,7 @@ describe('reliability: faults, ambiguous outcomes, overload', () => {
     });
   });
 
-  describe('deadlines and overload', () => {
+  describe('deadlines and overload: a hanging WeChat is answered at the deadline, the excess at once', () => {
     it('a hanging upstream gives a typed error at the operation deadline', async () => {
       const { sim, gateway } = await setUp({ OPERATION_TIMEOUT_MS: '500' });
       await gateway.executeOk(OpenAccountDocument, { appid: acmeCoffeeOA.appid }); // warm the token
@@ -141,8 +132,10 @@ describe('reliability: faults, ambiguous outcomes, overload', () => {
     });
 
     it('2,000 concurrent calls against a hanging upstream: the excess is answered "overloaded" at once, memory stays bounded', async () => {
-      // No deadline fires in this test: the upstream hangs until the test lets it go.
-      const { sim, gateway } = await setUp({ OPERATION_TIMEOUT_MS: '60000', WECHAT_MAX_IN_FLIGHT: '50', WECHAT_MAX_QUEUE: '50' });
+      // No deadline fires in this test: the upstream hangs until the test lets it go. Neither the
+      // operation's nor the response's (10 s by default: a loaded machine can take that long to
+      // send the 2,000 and answer the 1,900, and a held call timing out frees a slot early).
+      const { sim, gateway } = await setUp({ OPERATION_TIMEOUT_MS: '60000', WECHAT_RESPONSE_TIMEOUT_MS: '60000', WECHAT_MAX_IN_FLIGHT: '50', WECHAT_MAX_QUEUE: '50' });
       await gateway.executeOk(OpenAccountDocument, { appid: acmeCoffeeOA.appid }); // warm the token
       sim.faults.inject({ path: GET, kind: 'hang', times: Infinity });
       sim.counters.reset();

@@ -1,31 +1,23 @@
 import { request } from 'undici';
-import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, type Simulator } from '../../src/simulator';
 import { UnbindOpenAccountDocument } from '../generated/graphql';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import type { TestGateway } from '../support/gateway';
+import { useHarness } from '../support/harness';
 
 const UNBIND = '/cgi-bin/open/unbind';
-const APPS = JSON.stringify(demoCredentials());
 const { acmeCoffeeOA, acmeCoffeeMP, acmeTeaOA, boltBikesOA, frozenFoodsOA, lockedOutOA } = DEMO_ACCOUNTS;
 const ACME_OPEN = DEMO_OPEN_ACCOUNTS.acmeApi.openAppid;
 
-describe('unbindOpenAccount over HTTP against the simulator', () => {
+describe('unbindOpenAccount over HTTP, against the simulator', () => {
+  const harness = useHarness();
   let simulator: Simulator;
   let gateway: TestGateway;
-
-  beforeEach(async () => {
-    simulator = await startSimulator({ seed: true });
-    gateway = await startTestGateway({ simulator, env: { WECHAT_APPS: APPS } });
-  });
-
-  afterEach(async () => {
-    await gateway.stop();
-    await simulator.close();
-  });
+  beforeEach(async () => ({ simulator, gateway } = await harness.demo()));
 
   const unbind = async (appid: string, openAppid: string) =>
     (await gateway.executeOk(UnbindOpenAccountDocument, { appid, openAppid })).unbindOpenAccount;
 
-  describe('union members', () => {
+  describe('unbindOpenAccount: each answer of WeChat is its own union member', () => {
     it('UnbindOpenAccountSuccess: the account is unbound in WeChat', async () => {
       expect(simulator.state.accounts.openAppidOf(acmeCoffeeOA.appid)).toBe(ACME_OPEN);
       expect(await unbind(acmeCoffeeOA.appid, ACME_OPEN)).toEqual({
@@ -128,7 +120,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
     });
   });
 
-  describe('access tokens', () => {
+  describe('access tokens: fetched once, kept, and refreshed once when WeChat refuses one', () => {
     it('100 concurrent calls for a cold appid cause exactly one token fetch', async () => {
       const results = await Promise.all(Array.from({ length: 100 }, () => unbind(acmeCoffeeOA.appid, ACME_OPEN)));
       expect(simulator.counters.tokenFetches(acmeCoffeeOA.appid)).toBe(1);
@@ -182,7 +174,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
 
     it('a wrong appsecret is a typed token error, and is not cached', async () => {
       await gateway.stop();
-      gateway = await startTestGateway({ simulator, env: { WECHAT_APPS: JSON.stringify({ [acmeCoffeeOA.appid]: 'not-the-secret' }) } });
+      gateway = await harness.gateway({ wechat: simulator, env: { WECHAT_APPS: JSON.stringify({ [acmeCoffeeOA.appid]: 'not-the-secret' }) } });
       const result = await unbind(acmeCoffeeOA.appid, ACME_OPEN);
       expect(result).toMatchObject({ __typename: 'OtherWeChatError', errcode: 40125, retryable: false });
       if (result.__typename !== 'OtherWeChatError') throw new Error('unreachable');
@@ -193,7 +185,7 @@ describe('unbindOpenAccount over HTTP against the simulator', () => {
     });
   });
 
-  describe('bad input never reaches WeChat', () => {
+  describe('unbindOpenAccount: bad input never reaches WeChat', () => {
     it.each([
       ['empty', ''],
       ['65 characters', 'w'.repeat(65)],

@@ -6,9 +6,10 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { parse } from 'graphql';
 import { request } from 'undici';
 import { SUBGRAPH_FILE } from '../../src/graphql/print-schema';
-import { startSimulator, type Simulator } from '../../src/simulator';
+import type { Simulator } from '../../src/simulator';
 import { MERCHANTS_SDL, startMerchantsSubgraph } from '../support/merchants-subgraph';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import type { TestGateway } from '../support/gateway';
+import { useHarness } from '../support/harness';
 
 const GET = '/cgi-bin/open/get';
 const CAP = 5;
@@ -43,31 +44,27 @@ async function post(url: string, query: string, variables: Record<string, unknow
   return { status: response.statusCode, body: (await response.body.json()) as { data?: any; errors?: any[] } };
 }
 
-describe('a supergraph with this subgraph and a merchants subgraph', () => {
+describe('federation: a supergraph of this subgraph and a merchants subgraph reads each app once', () => {
+  const harness = useHarness('all');
   let simulator: Simulator;
   let subgraph: TestGateway;
   let merchants: Served;
   let openAppid: string;
 
   beforeAll(async () => {
-    simulator = await startSimulator({ seed: true });
+    simulator = await harness.simulator();
     const secrets: Record<string, string> = {};
     APPIDS.forEach((appid, i) => {
       secrets[appid] = `secret${i}`;
       simulator.state.accounts.addAccount({ appid, secret: secrets[appid]!, subject: SUBJECT, name: `Store ${i}` });
     });
     openAppid = simulator.state.accounts.addOpenAccount({ subject: SUBJECT, members: APPIDS });
-    subgraph = await startTestGateway({ simulator, env: { WECHAT_APPS: JSON.stringify(secrets), WECHAT_READ_CONCURRENCY: String(CAP) } });
-    merchants = await startMerchantsSubgraph(
+    subgraph = await harness.gateway({ wechat: simulator, env: { WECHAT_APPS: JSON.stringify(secrets), WECHAT_READ_CONCURRENCY: String(CAP) } });
+    const started = await startMerchantsSubgraph(
       [{ id: 'm1', name: 'Federated Retail', apps: LISTED }],
       new Map(APPIDS.map((appid, i) => [appid, `Store ${i}`])),
     );
-  });
-
-  afterAll(async () => {
-    await merchants.stop();
-    await subgraph.stop();
-    await simulator.close();
+    merchants = harness.adopt('merchants subgraph', started.url, started, () => started.stop());
   });
 
   beforeEach(() => simulator.counters.reset());
@@ -125,7 +122,7 @@ describe('a supergraph with this subgraph and a merchants subgraph', () => {
     expect(`${body.data._service.sdl.trimEnd()}\n`).toBe(readFileSync(SUBGRAPH_FILE, 'utf8'));
   });
 
-  describe('_entities called directly', () => {
+  describe('_entities called directly resolves WeChatApp through the loader, and refuses bad representations', () => {
     const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on WeChatApp { appid openAccount { __typename } } } }';
 
     it('resolves WeChatApp representations through the loader', async () => {

@@ -2,32 +2,29 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
-import { DEMO_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { DEMO_ACCOUNTS, demoCredentials, type Simulator } from '../../src/simulator';
 import { apiKeyEntry } from '../support/auth';
-import { buildGateway, spawnGateway } from '../support/gateway-process';
+import { useHarness } from '../support/harness';
 
 const GET = '/cgi-bin/open/get';
 const API_KEY = 'shutdown-test-key-0123456789abcdef';
 const HEADERS = { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` };
 const QUERY = JSON.stringify({ query: `{ openAccount(appid: "${DEMO_ACCOUNTS.acmeCoffeeOA.appid}") { __typename } }` });
 
-describe('graceful shutdown', () => {
+describe('graceful shutdown: on SIGTERM the calls in flight finish, then the process exits 0', () => {
+  const harness = useHarness('all');
   let simulator: Simulator;
   beforeAll(async () => {
-    buildGateway();
-    simulator = await startSimulator({ seed: true });
+    simulator = await harness.simulator();
   });
-  afterAll(() => simulator.close());
 
   it('SIGTERM with 50 slow calls in flight: it stops accepting, all 50 complete, then it exits 0', async () => {
     // As production runs it (NODE_ENV=production, where Apollo would handle signals itself if let).
     const keys = join(mkdtempSync(join(tmpdir(), 'gateway-shutdown-')), 'api-keys.json');
     writeFileSync(keys, JSON.stringify([apiKeyEntry('shutdown', API_KEY, '*', ['openaccount:read'])]));
-    const gateway = await spawnGateway({
-      NODE_ENV: 'production',
-      AUTH_API_KEYS_FILE: keys,
-      WECHAT_API_BASE: simulator.url,
-      WECHAT_APPS: JSON.stringify(demoCredentials()),
+    const gateway = await harness.process({
+      wechat: simulator,
+      env: { NODE_ENV: 'production', METRICS_PORT: '0', AUTH_API_KEYS_FILE: keys, WECHAT_APPS: JSON.stringify(demoCredentials()) },
     });
     simulator.faults.inject({ path: GET, kind: 'delay', ms: 1_500, times: Infinity });
     const calls = Array.from({ length: 50 }, () =>

@@ -1,24 +1,20 @@
 import { request } from 'undici';
-import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, type Simulator } from '../../src/simulator';
 import { OpenAccountDocument, UnbindOpenAccountDocument } from '../generated/graphql';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import type { TestGateway } from '../support/gateway';
+import { useHarness } from '../support/harness';
 
 const { acmeCoffeeOA, acmeTeaOA } = DEMO_ACCOUNTS;
 
-describe("operators' view", () => {
+describe("operators' view: health, metrics and one log line per upstream call, without touching WeChat", () => {
+  const harness = useHarness('all');
   let simulator: Simulator;
   let gateway: TestGateway;
-
   beforeAll(async () => {
-    simulator = await startSimulator({ seed: true });
-    gateway = await startTestGateway({ simulator, env: { WECHAT_APPS: JSON.stringify(demoCredentials()) } });
+    ({ simulator, gateway } = await harness.demo());
     await gateway.executeOk(UnbindOpenAccountDocument, { appid: acmeCoffeeOA.appid, openAppid: DEMO_OPEN_ACCOUNTS.acmeApi.openAppid });
     await gateway.executeOk(UnbindOpenAccountDocument, { appid: acmeTeaOA.appid, openAppid: DEMO_OPEN_ACCOUNTS.acmeConsole.openAppid });
     await gateway.executeOk(OpenAccountDocument, { appid: acmeCoffeeOA.appid });
-  });
-  afterAll(async () => {
-    await gateway.stop();
-    await simulator.close();
   });
 
   it('/healthz and /readyz answer while serving', async () => {

@@ -1,27 +1,20 @@
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
-import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, type Simulator } from '../../src/simulator';
 import { signToken, TEST_JWT_SECRET, unsignedToken } from '../support/auth';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import type { TestGateway } from '../support/gateway';
+import { useHarness } from '../support/harness';
 
 const READ_QUERY = 'query($a: String!) { openAccount(appid: $a) { __typename } }';
 const { acmeCoffeeOA } = DEMO_ACCOUNTS;
 
-describe('Security: authentication', () => {
+describe('Security: only a valid JWT gets in, and nothing else reaches WeChat', () => {
+  const harness = useHarness('all');
   let simulator: Simulator;
   let gateway: TestGateway;
-
   beforeAll(async () => {
-    simulator = await startSimulator({ seed: true });
-    gateway = await startTestGateway({
-      simulator,
-      env: { WECHAT_APPS: JSON.stringify(demoCredentials()), AUTH_JWT_SECRET: TEST_JWT_SECRET, AUTH_JWT_ISSUER: 'https://idp.test', AUTH_JWT_AUDIENCE: 'openaccount-gateway' },
-    });
-  });
-  afterAll(async () => {
-    await gateway.stop();
-    await simulator.close();
+    ({ simulator, gateway } = await harness.demo({ AUTH_JWT_SECRET: TEST_JWT_SECRET, AUTH_JWT_ISSUER: 'https://idp.test', AUTH_JWT_AUDIENCE: 'openaccount-gateway' }));
   });
 
   const post = (headers: Record<string, string>, query = READ_QUERY, variables: object = { a: acmeCoffeeOA.appid }) =>
@@ -108,8 +101,8 @@ describe('Security: authentication', () => {
   });
 });
 
-describe('Security: authentication with a JWKS', () => {
-  let jwksServer: Server;
+describe('Security: JWTs are verified against the key set of AUTH_JWKS_URL', () => {
+  const harness = useHarness('all');
   let gateway: TestGateway;
   let privateKey: KeyLike;
 
@@ -117,17 +110,14 @@ describe('Security: authentication with a JWKS', () => {
     const pair = await generateKeyPair('RS256');
     privateKey = pair.privateKey;
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'key-1', alg: 'RS256', use: 'sig' };
-    jwksServer = createServer((_, res) => {
+    const jwksServer = createServer((_, res) => {
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ keys: [jwk] }));
     });
     await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
-    const { port } = jwksServer.address() as AddressInfo;
-    gateway = await startTestGateway({ env: { AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`, AUTH_JWT_AUDIENCE: 'openaccount-gateway' } });
-  });
-  afterAll(async () => {
-    await gateway.stop();
-    await new Promise((resolve) => jwksServer.close(resolve));
+    const jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/jwks.json`;
+    harness.adopt('JWKS server', jwksUrl, jwksServer, () => new Promise((resolve) => jwksServer.close(resolve)));
+    gateway = await harness.gateway({ env: { AUTH_JWKS_URL: jwksUrl, AUTH_JWT_AUDIENCE: 'openaccount-gateway' } });
   });
 
   const rs256 = (claims: Record<string, unknown> = {}, kid = 'key-1') =>
@@ -149,14 +139,10 @@ describe('Security: authentication with a JWKS', () => {
   });
 
   it('answers 401, not 5xx, while the key set cannot be fetched, and logs that as its own error', async () => {
-    const stranded = await startTestGateway({ env: { AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks.json' } });
-    try {
-      const response = await stranded.send({ body: JSON.stringify({ query: '{ __typename }' }), headers: { 'content-type': 'application/json', authorization: `Bearer ${await rs256()}` } });
-      expect(response.status).toBe(401);
-      expect(JSON.parse(response.text).errors[0].message).toMatch(/could not be verified now/);
-      expect(stranded.logs.some((line) => line.includes('could not fetch the JWKS'))).toBe(true);
-    } finally {
-      await stranded.stop();
-    }
+    const stranded = await harness.gateway({ env: { AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks.json' } });
+    const response = await stranded.send({ body: JSON.stringify({ query: '{ __typename }' }), headers: { 'content-type': 'application/json', authorization: `Bearer ${await rs256()}` } });
+    expect(response.status).toBe(401);
+    expect(JSON.parse(response.text).errors[0].message).toMatch(/could not be verified now/);
+    expect(stranded.logs.some((line) => line.includes('could not fetch the JWKS'))).toBe(true);
   });
 });

@@ -1,9 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, type Simulator } from '../../src/simulator';
 import { apiKeyEntry, signToken, TEST_JWT_SECRET } from '../support/auth';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import type { TestGateway } from '../support/gateway';
+import { useHarness } from '../support/harness';
 
 const { acmeCoffeeOA, acmeCoffeeMP, acmeBakeryMP } = DEMO_ACCOUNTS;
 const ACME_OPEN = DEMO_OPEN_ACCOUNTS.acmeApi.openAppid;
@@ -27,21 +28,11 @@ function keysFile(): string {
   return file;
 }
 
-describe('Security: authorization (scopes and appids, through @Authorized)', () => {
+describe('Security: a caller acts only on its appids and within its scopes (@Authorized)', () => {
+  const harness = useHarness('all');
   let simulator: Simulator;
   let gateway: TestGateway;
-
-  beforeAll(async () => {
-    simulator = await startSimulator({ seed: true });
-    gateway = await startTestGateway({
-      simulator,
-      env: { WECHAT_APPS: JSON.stringify(demoCredentials()), AUTH_JWT_SECRET: TEST_JWT_SECRET, AUTH_API_KEYS_FILE: keysFile() },
-    });
-  });
-  afterAll(async () => {
-    await gateway.stop();
-    await simulator.close();
-  });
+  beforeAll(async () => ({ simulator, gateway } = await harness.demo({ AUTH_JWT_SECRET: TEST_JWT_SECRET, AUTH_API_KEYS_FILE: keysFile() })));
   beforeEach(() => simulator.counters.reset());
 
   const token = (appids: unknown, scope: string) => signToken({ sub: 'frontend-user', appids, scope });
@@ -121,7 +112,7 @@ describe('Security: authorization (scopes and appids, through @Authorized)', () 
     expect(simulator.counters.calls()).toBe(0);
   });
 
-  describe('API keys', () => {
+  describe('API keys carry their own appids and scopes', () => {
     it.each([
       ['X-API-Key', { 'x-api-key': BILLING_KEY }],
       ['Authorization: Bearer', { authorization: `Bearer ${BILLING_KEY}` }],
@@ -147,7 +138,7 @@ describe('Security: authorization (scopes and appids, through @Authorized)', () 
     });
   });
 
-  describe('the audit trail', () => {
+  describe('the audit trail: one event per mutation', () => {
     it('writes one event per mutation: caller, appid, openAppid, result type, errcode, request id, duration; no credential', async () => {
       gateway.logs.length = 0;
       const credentials = { 'x-api-key': BILLING_KEY };
@@ -175,55 +166,5 @@ describe('Security: authorization (scopes and appids, through @Authorized)', () 
       expect(text).not.toContain(BILLING_KEY);
       expect(text).not.toContain(TEST_JWT_SECRET);
     });
-  });
-});
-
-describe('Security: rate limits', () => {
-  let simulator: Simulator;
-  let gateway: TestGateway;
-
-  beforeAll(async () => {
-    simulator = await startSimulator({ seed: true });
-    gateway = await startTestGateway({
-      simulator,
-      env: { WECHAT_APPS: JSON.stringify(demoCredentials()), AUTH_JWT_SECRET: TEST_JWT_SECRET, RATE_LIMIT_CALLER_PER_MINUTE: '5', RATE_LIMIT_APPID_PER_MINUTE: '3' },
-    });
-  });
-  afterAll(async () => {
-    await gateway.stop();
-    await simulator.close();
-  });
-
-  const send = async (sub: string, appid: string) =>
-    gateway.send({
-      body: JSON.stringify({ query: READ, variables: { a: appid } }),
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await signToken({ sub, appids: '*', scope: 'openaccount:read' })}` },
-    });
-
-  it('per appid: past the limit an appid is refused with RATE_LIMITED and retryAfterSeconds, nothing sent to WeChat', async () => {
-    for (const sub of ['a', 'b', 'c']) expect((await send(sub, acmeCoffeeOA.appid)).status).toBe(200);
-    simulator.counters.reset();
-    const response = await send('d', acmeCoffeeOA.appid);
-    expect(response.status).toBe(200); // other fields of the request may have run
-    const error = JSON.parse(response.text).errors[0];
-    expect(error.extensions).toEqual({ code: 'RATE_LIMITED', limit: 'appid', retryAfterSeconds: expect.any(Number) });
-    expect(error.extensions.retryAfterSeconds).toBeGreaterThanOrEqual(1);
-    expect(error.extensions.retryAfterSeconds).toBeLessThanOrEqual(60);
-    expect(error.message).toMatch(/retry after \d+ s/);
-    expect(simulator.counters.calls()).toBe(0);
-    // Another appid is not affected.
-    expect(JSON.parse((await send('d', acmeCoffeeMP.appid)).text).data.openAccount).not.toBeNull();
-  });
-
-  it('per caller: past the limit a request is answered 429 with Retry-After, before anything runs', async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 6; i += 1) statuses.push((await send('busy-caller', acmeBakeryMP.appid)).status);
-    expect(statuses.slice(0, 5).every((s) => s === 200)).toBe(true);
-    simulator.counters.reset();
-    const response = await send('busy-caller', acmeBakeryMP.appid);
-    expect(response.status).toBe(429);
-    expect(Number(response.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-    expect(JSON.parse(response.text).errors[0].extensions).toEqual({ code: 'RATE_LIMITED', limit: 'caller', retryAfterSeconds: expect.any(Number) });
-    expect(simulator.counters.calls()).toBe(0);
   });
 });

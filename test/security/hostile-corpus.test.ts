@@ -1,11 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SignJWT } from 'jose';
 import { request } from 'undici';
-import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
+import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, signedPush, type Simulator } from '../../src/simulator';
 import { apiKeyEntry, signToken, TEST_JWT_SECRET, unsignedToken } from '../support/auth';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import type { TestGateway } from '../support/gateway';
+import { useHarness } from '../support/harness';
 import { buildHostileCorpus, type CorpusInputs, type HostileCase } from './hostile-corpus';
+import { buildHardeningCorpus } from './hostile-corpus-hardening';
+import { newPlatform, platformEnv } from '../support/platform';
 
 const API_KEY = 'wxgw_hostile-corpus-service-key-0123456789abcdef';
 const { acmeCoffeeOA, acmeCoffeeMP } = DEMO_ACCOUNTS;
@@ -22,21 +26,23 @@ interface Answer {
  * Every case of the corpus over real HTTP, one at a time so each one's upstream calls are its
  * own, against a gateway with JWTs and API keys on, the demo WeChat apps and the simulator.
  */
-describe('Security: the hostile corpus', () => {
+describe('Security: the hostile corpus is refused without a 5xx, a leak or a call to WeChat', () => {
+  const harness = useHarness('all');
   let simulator: Simulator;
   let gateway: TestGateway;
   let inputs: CorpusInputs;
   let corpus: HostileCase[];
   const answers: Answer[] = [];
+  /** Secrets of this run besides the fixed ones: the platform's credentials. */
+  const secretsOfRun: string[] = [];
 
   beforeAll(async () => {
-    simulator = await startSimulator({ seed: true });
+    const platform = newPlatform();
     const keys = join(mkdtempSync(join(tmpdir(), 'gateway-corpus-')), 'keys.json');
     writeFileSync(keys, JSON.stringify([apiKeyEntry('corpus-service', API_KEY, [acmeCoffeeOA.appid], ['openaccount:read'])]));
-    gateway = await startTestGateway({
-      simulator,
-      env: { WECHAT_APPS: JSON.stringify(demoCredentials()), AUTH_JWT_SECRET: TEST_JWT_SECRET, AUTH_API_KEYS_FILE: keys, NODE_ENV: 'test' },
-    });
+    // Platform mode too, so the push callback is attacked with the rest; failed authentications
+    // unlimited, so each token case is answered for itself (auth-failures.test.ts tests the limit).
+    ({ simulator, gateway } = await harness.demo({ AUTH_JWT_SECRET: TEST_JWT_SECRET, AUTH_API_KEYS_FILE: keys, NODE_ENV: 'test', ...platformEnv(platform), RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '0' }));
     const both = 'openaccount:read openaccount:write';
     const restrictedToken = await signToken({ sub: 'corpus-user', appids: [acmeCoffeeOA.appid], scope: both });
     const [, payload, signature] = restrictedToken.split('.');
@@ -57,7 +63,20 @@ describe('Security: the hostile corpus', () => {
       ),
       apiKey: API_KEY,
     };
-    corpus = buildHostileCorpus(inputs);
+    corpus = [
+      ...buildHostileCorpus(inputs),
+      ...buildHardeningCorpus({
+        appid: inputs.appid,
+        starToken: inputs.starToken,
+        readOnlyToken: inputs.readOnlyToken,
+        noScopeToken: await signToken({ sub: 'corpus-nobody', appids: [], scope: '' }),
+        longLivedToken: await signToken({ sub: 'corpus-user', appids: '*', scope: both }, { expiresAt: now + 10 * 365 * 86_400 }),
+        issuedLaterToken: await new SignJWT({ sub: 'corpus-user', appids: '*', scope: both }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(now + 3_600).setExpirationTime(now + 7_200).sign(new TextEncoder().encode(TEST_JWT_SECRET)),
+        componentAppid: platform.componentAppid,
+        push: (xml, timestamp) => signedPush(platform, xml, timestamp),
+      }),
+    ];
+    secretsOfRun.push(platform.secret, platform.aesKey, platform.token);
 
     const origin = new URL(gateway.url).origin;
     for (const testCase of corpus) {
@@ -73,8 +92,6 @@ describe('Security: the hostile corpus', () => {
   afterAll(async () => {
     // CORPUS_REPORT=1 npx jest test/security/hostile-corpus.test.ts prints how each case was answered.
     if (process.env['CORPUS_REPORT']) process.stdout.write(`${answers.map((a) => `${a.status} ${firstCode(a.text)} ${a.upstreamCalls} ${Math.round(a.ms)}ms  ${a.testCase.category}: ${a.testCase.name}`).join('\n')}\n`);
-    await gateway.stop();
-    await simulator.close();
   });
 
   it('has at least 200 hostile cases', () => {
@@ -127,6 +144,7 @@ describe('Security: the hostile corpus', () => {
     expect(accessTokens.length).toBeGreaterThan(0);
     const credentials = [inputs.restrictedToken, inputs.starToken, inputs.readOnlyToken, inputs.expiredToken, inputs.notYetValidToken, inputs.wrongSecretToken, inputs.unsignedToken, ...inputs.algSwappedTokens];
     const secrets = [
+      ...secretsOfRun,
       TEST_JWT_SECRET,
       API_KEY,
       ...Object.values(demoCredentials()),
@@ -138,6 +156,10 @@ describe('Security: the hostile corpus', () => {
     const haystacks = [...answers.map((a) => ({ where: `response to ${a.testCase.category}: ${a.testCase.name}`, text: a.text })), ...gateway.logs.map((text) => ({ where: 'log', text }))];
     const leaks = haystacks.flatMap(({ where, text }) => secrets.filter((s) => text.includes(s)).map((s) => `${where} contains ${s.slice(0, 6)}…`));
     expect(leaks).toEqual([]);
+  });
+
+  it('gives inline traces (ftv1) to none of them: no caller has the federation scope', () => {
+    expect(answers.filter((a) => a.text.includes('"ftv1"')).map(describeAnswer)).toEqual([]);
   });
 
   it('answers each quickly (no case starves the process)', () => {

@@ -1,24 +1,17 @@
 import { getIntrospectionQuery } from 'graphql';
-import { DEMO_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
-import { startTestGateway, type TestGateway } from '../support/gateway';
+import { DEMO_ACCOUNTS, type Simulator } from '../../src/simulator';
+import type { TestGateway } from '../support/gateway';
+import { useHarness } from '../support/harness';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 const { acmeCoffeeOA } = DEMO_ACCOUNTS;
 
-describe('Security: operation limits', () => {
+describe('Security: a document over an operation limit is refused before anything runs', () => {
+  const harness = useHarness('all');
   let simulator: Simulator;
   let gateway: TestGateway;
-
   beforeAll(async () => {
-    simulator = await startSimulator({ seed: true });
-    gateway = await startTestGateway({
-      simulator,
-      env: { WECHAT_APPS: JSON.stringify(demoCredentials()), MAX_QUERY_DEPTH: '6', MAX_QUERY_ALIASES: '3', MAX_QUERY_DIRECTIVES: '2', MAX_QUERY_TOKENS: '200', MAX_QUERY_COST: '100' },
-    });
-  });
-  afterAll(async () => {
-    await gateway.stop();
-    await simulator.close();
+    ({ simulator, gateway } = await harness.demo({ MAX_QUERY_DEPTH: '6', MAX_QUERY_ALIASES: '3', MAX_QUERY_DIRECTIVES: '2', MAX_QUERY_TOKENS: '200', MAX_QUERY_COST: '100' }));
   });
   beforeEach(() => simulator.counters.reset());
 
@@ -55,12 +48,12 @@ describe('Security: operation limits', () => {
   });
 });
 
-describe('Security: operation limits at their defaults', () => {
+describe('Security: the default operation limits let Apollo Sandbox through', () => {
+  const harness = useHarness('all');
   let gateway: TestGateway;
   beforeAll(async () => {
-    gateway = await startTestGateway({ env: {} });
+    gateway = await harness.gateway();
   });
-  afterAll(() => gateway.stop());
 
   // The other tests (e2e, federation) run every operation of schema/operations under the defaults.
   it("let Apollo Sandbox's full introspection query through", async () => {

@@ -1,13 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
 import { TEST_JWT_SECRET } from '../support/auth';
-import { startTestGateway } from '../support/gateway';
-import { buildGateway } from '../support/gateway-process';
+import { runGatewayToExit } from '../support/gateway-process';
+import { useHarness } from '../support/harness';
 
-const ROOT = join(__dirname, '..', '..');
 const tmp = mkdtempSync(join(tmpdir(), 'gateway-startup-'));
 const file = (name: string, text: string) => {
   const path = join(tmp, name);
@@ -24,7 +22,9 @@ const messageOf = (env: Record<string, string>) => {
   throw new Error('loadConfig accepted it');
 };
 
-describe('Security: production posture at start', () => {
+describe('Security: the gateway starts only in a safe posture, and says what to fix', () => {
+  const harness = useHarness();
+
   it('production without authentication refuses to start, naming the variables to set', () => {
     const message = messageOf({ NODE_ENV: 'production' });
     expect(message).toMatch(/authentication is required in production/);
@@ -32,15 +32,7 @@ describe('Security: production posture at start', () => {
   });
 
   it('production without authentication: the process prints that and exits 1', async () => {
-    buildGateway();
-    const child = spawn(process.execPath, [join(ROOT, '.test-build', 'src', 'main.js')], {
-      cwd: ROOT,
-      env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const { code, stderr } = await runGatewayToExit({ NODE_ENV: 'production' });
     expect(code).toBe(1);
     expect(stderr).toMatch(/authentication is required in production: set AUTH_JWT_SECRET/);
   });
@@ -48,12 +40,12 @@ describe('Security: production posture at start', () => {
   it.each([
     ['a JWT secret', { AUTH_JWT_SECRET: TEST_JWT_SECRET }],
     ['a JWT secret file', { AUTH_JWT_SECRET_FILE: file('jwt-secret', `${TEST_JWT_SECRET}\n`) }],
-    ['a JWKS URL', { AUTH_JWKS_URL: 'https://idp.example.com/.well-known/jwks.json' }],
+    ['a JWKS URL (with its issuer and audience)', { AUTH_JWKS_URL: 'https://idp.example.com/.well-known/jwks.json', AUTH_JWT_ISSUER: 'https://idp.example.com', AUTH_JWT_AUDIENCE: 'openaccount-gateway' }],
     ['an API keys file', { AUTH_API_KEYS_FILE: file('keys.json', '[]') }],
   ])('production starts with %s', (_, env) => {
     const config = loadConfig({ NODE_ENV: 'production', ...env });
     expect(config.explorer).toBe(false);
-    expect(config.rateLimits).toEqual({ callerPerMinute: 1200, appidPerMinute: 600 });
+    expect(config.rateLimits).toEqual({ callerPerMinute: 1200, appidPerMinute: 600, authFailuresPerMinute: 30, callbackPerMinute: 300, replicas: 1 });
   });
 
   it.each([
@@ -79,25 +71,17 @@ describe('Security: production posture at start', () => {
   });
 
   it('outside production with no authentication, runs open with a warning at start and on the landing page', async () => {
-    const gateway = await startTestGateway({ env: { NODE_ENV: 'development' } });
-    try {
-      expect(gateway.logs.some((line) => /NO AUTHENTICATION CONFIGURED/.test(line) && JSON.parse(line).level === 40)).toBe(true);
-      const page = await gateway.send({ method: 'GET', path: '/', headers: { accept: 'text/html' } });
-      expect(page.status).toBe(200);
-      expect(page.text).toMatch(/<body[^>]*><p role="alert"><strong>&#9888; NO AUTHENTICATION CONFIGURED/);
-    } finally {
-      await gateway.stop();
-    }
+    const gateway = await harness.gateway({ env: { NODE_ENV: 'development' } });
+    expect(gateway.logs.some((line) => /NO AUTHENTICATION CONFIGURED/.test(line) && JSON.parse(line).level === 40)).toBe(true);
+    const page = await gateway.send({ method: 'GET', path: '/', headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.text).toMatch(/<body[^>]*><p role="alert"><strong>&#9888; NO AUTHENTICATION CONFIGURED/);
   });
 
   it('with authentication configured there is no such warning', async () => {
-    const gateway = await startTestGateway({ env: { NODE_ENV: 'development', AUTH_JWT_SECRET: TEST_JWT_SECRET } });
-    try {
-      expect(gateway.logs.some((line) => /NO AUTHENTICATION/.test(line))).toBe(false);
-      const page = await gateway.send({ method: 'GET', path: '/', headers: { accept: 'text/html' } });
-      expect(page.text).not.toMatch(/NO AUTHENTICATION/);
-    } finally {
-      await gateway.stop();
-    }
+    const gateway = await harness.gateway({ env: { NODE_ENV: 'development', AUTH_JWT_SECRET: TEST_JWT_SECRET } });
+    expect(gateway.logs.some((line) => /NO AUTHENTICATION/.test(line))).toBe(false);
+    const page = await gateway.send({ method: 'GET', path: '/', headers: { accept: 'text/html' } });
+    expect(page.text).not.toMatch(/NO AUTHENTICATION/);
   });
 });

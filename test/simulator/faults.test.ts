@@ -27,7 +27,7 @@ async function member() {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('errcode', () => {
+describe('faults: errcode is answered instead of applying', () => {
   it('answers the errcode instead of applying, once by default; then the call works', async () => {
     const m = await member();
     sim.faults.inject({ path: UNBIND, kind: 'errcode', errcode: -1 });
@@ -50,7 +50,7 @@ describe('errcode', () => {
   });
 });
 
-describe('http500 and garbage', () => {
+describe('faults: http500 and garbage answer what a broken proxy would', () => {
   it('http500 answers status 500 with an HTML page and applies nothing', async () => {
     const m = await member();
     sim.faults.inject({ path: UNBIND, kind: 'http500' });
@@ -70,7 +70,7 @@ describe('http500 and garbage', () => {
   });
 });
 
-describe('drop', () => {
+describe('faults: drop destroys the socket, before or after applying', () => {
   it('destroys the socket: the client sees a socket error and nothing was applied', async () => {
     const m = await member();
     sim.faults.inject({ path: UNBIND, kind: 'drop' });
@@ -90,7 +90,7 @@ describe('drop', () => {
   });
 });
 
-describe('hang', () => {
+describe('faults: hang never answers, until the simulator closes', () => {
   it('never answers, and close() ends the request promptly', async () => {
     const own = await startSimulator();
     own.state.accounts.addAccount({ appid: 'wx4444444444444444', secret: '4'.repeat(32), subject: SUBJECT });
@@ -111,7 +111,7 @@ describe('hang', () => {
   });
 });
 
-describe('delay', () => {
+describe('faults: delay answers late without holding up other requests', () => {
   it('answers and applies after ms, without holding up a parallel request on the same path', async () => {
     const slow = await member();
     const fast = await member();
@@ -134,7 +134,7 @@ describe('delay', () => {
   });
 });
 
-describe('matching and times', () => {
+describe('faults: matched by path, used in order, as many times as asked', () => {
   it('times counts matching requests only; Infinity lasts until clearFaults', async () => {
     const m = await member();
     sim.faults.inject({ path: UNBIND, kind: 'errcode', errcode: -1, times: 2 });
@@ -169,7 +169,7 @@ describe('matching and times', () => {
   });
 });
 
-describe('counters', () => {
+describe('counters: what arrived, what was applied, and how much at once', () => {
   it('calls, applied and tokenFetches per path / appid and in total; resetCounters zeroes them', async () => {
     const a = await member();
     const b = await member();

@@ -18,7 +18,7 @@ const unbind = (token: string, body: unknown) => post(sim, '/cgi-bin/open/unbind
 const getOpen = (token: string, body: unknown = {}) => post(sim, '/cgi-bin/open/get', body, token);
 const have = (token: string) => get(sim, '/cgi-bin/open/have', { access_token: token });
 
-describe('create', () => {
+describe('simulator: create makes an open account and binds the account to it', () => {
   it('makes an API-created, unverified open account of the same subject and binds the account', async () => {
     const { appid, token } = await accountWithToken(sim, { subject: SUBJECT });
     const before = sim.counters.applied('/cgi-bin/open/create');
@@ -41,7 +41,7 @@ describe('create', () => {
   });
 });
 
-describe('bind', () => {
+describe("simulator: bind follows WeChat's rules", () => {
   it('binds to an API-created open account of the same subject', async () => {
     const { appid, token } = await accountWithToken(sim, { subject: SUBJECT });
     const open = sim.state.accounts.addOpenAccount({ subject: SUBJECT });
@@ -75,7 +75,7 @@ describe('bind', () => {
   });
 });
 
-describe('unbind', () => {
+describe("simulator: unbind follows WeChat's rules", () => {
   it('succeeds for a member of an API-created open account, then answers 89002 (state, not input)', async () => {
     const { appid, token } = await accountWithToken(sim, { subject: SUBJECT });
     const open = sim.state.accounts.addOpenAccount({ subject: SUBJECT, members: [appid] });
@@ -131,7 +131,7 @@ describe('unbind', () => {
   });
 });
 
-describe('checks shared by every call, in order', () => {
+describe('simulator: every call runs the shared checks first, in order', () => {
   it('token first, then permission (48001), then a body appid of another account (40013)', async () => {
     const locked = await accountWithToken(sim, { subject: SUBJECT, permissionGranted: false });
     expect((await post(sim, '/cgi-bin/open/get', { appid: 'wx0000000000000000' })).errcode).toBe(41001);
@@ -165,7 +165,7 @@ describe('checks shared by every call, in order', () => {
   });
 });
 
-describe('routing', () => {
+describe('simulator: an unknown path or method is answered, not dropped', () => {
   it('unknown paths answer 404 with a JSON body; wrong methods 405', async () => {
     const missing = await send(sim, 'GET', '/cgi-bin/open/nothing');
     expect(missing.status).toBe(404);

@@ -19,7 +19,7 @@ function setup(tokenTtlSeconds?: number) {
   return { state, advance, stable, plain, use };
 }
 
-describe('stable token lifetime', () => {
+describe('simulator state: a stable token is reused until 5 minutes are left', () => {
   it('is reused with a falling expires_in until 5 minutes are left, then renewed; the old one lives to its expiry', () => {
     const { advance, stable, use } = setup();
     const first = stable().answer;
@@ -51,7 +51,7 @@ describe('stable token lifetime', () => {
   });
 });
 
-describe('plain token lifetime', () => {
+describe('simulator state: a replaced plain token works 5 more minutes', () => {
   it('a replaced token works 5 more minutes, then answers 40001 (not latest)', () => {
     const { advance, plain, use } = setup();
     const first = plain().answer.access_token;
@@ -76,7 +76,7 @@ describe('plain token lifetime', () => {
   });
 });
 
-describe('setup helpers', () => {
+describe('simulator state: the setup helpers build only consistent state', () => {
   it('refuse inconsistent state instead of building it', () => {
     const { state } = setup();
     expect(() => state.accounts.addAccount({ appid: APPID, secret: SECRET, subject: 'x' })).toThrow(/already exists/);

@@ -21,7 +21,7 @@ beforeEach(() => {
 
 const have = (token?: string) => get(sim, '/cgi-bin/open/have', token === undefined ? {} : { access_token: token });
 
-describe('POST /cgi-bin/stable_token', () => {
+describe('simulator: POST /cgi-bin/stable_token returns the same token while it is valid', () => {
   it('issues a token valid for 7200 s and returns the same one while it is valid', async () => {
     const first = await post(sim, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid: APPID, secret: SECRET });
     expect(first).toEqual({ access_token: expect.any(String), expires_in: 7200 });
@@ -63,7 +63,7 @@ describe('POST /cgi-bin/stable_token', () => {
   });
 });
 
-describe('GET /cgi-bin/token', () => {
+describe('simulator: GET /cgi-bin/token issues a new token on every call', () => {
   const fetchToken = (params: Record<string, string>) => get(sim, '/cgi-bin/token', params);
   const credentials = { grant_type: 'client_credential', appid: APPID, secret: SECRET };
 
@@ -92,7 +92,7 @@ describe('GET /cgi-bin/token', () => {
   });
 });
 
-describe('access_token on protected calls', () => {
+describe('simulator: every protected call checks its access_token', () => {
   it('missing → 41001, unknown → 40001', async () => {
     const missing = await have();
     expect(missing.errcode).toBe(41001);
@@ -143,7 +143,7 @@ describe('access_token on protected calls', () => {
   });
 });
 
-describe('tokenTtlSeconds', () => {
+describe('simulator: tokenTtlSeconds shortens token lifetimes for real', () => {
   it('short lifetimes really expire (42001), and stable tokens are still reused within them', async () => {
     const short = await startSimulator({ tokenTtlSeconds: 0.3 });
     try {

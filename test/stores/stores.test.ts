@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import { FileDataStore, MemoryStore, RedisStore, StoreUnavailableError, type Store } from '../../src/stores';
+import { FileDataStore, FileRecordStore, MemoryStore, RedisStore, StoreUnavailableError, type Store } from '../../src/stores';
 
 const REDIS_URL = process.env['TEST_REDIS_URL']!;
 const silent = pino({ level: 'silent' });
@@ -11,13 +11,13 @@ const tempDir = () => mkdtempSync(join(tmpdir(), 'gw-store-'));
 
 /** The same contract for both stores: what the token layer and the callback rely on. */
 describe.each([
-  ['embedded (memory + state file)', async () => new MemoryStore({ data: new FileDataStore(join(tempDir(), 'credentials.json')) })],
+  ['embedded (memory + state files)', async () => { const dir = tempDir(); return new MemoryStore({ data: new FileDataStore(join(dir, 'credentials.json')), records: new FileRecordStore(join(dir, 'idempotency.json')) }); }],
   ['Redis', async () => {
     const store = new RedisStore(REDIS_URL, `test:${randomUUID()}:`, silent);
     await store.connect();
     return store;
   }],
-] as const)('%s store', (_name, open) => {
+] as const)('the %s store: tokens, locks, the verify ticket and refresh tokens', (_name, open) => {
   let store: Store;
   beforeEach(async () => {
     store = await open();
@@ -54,6 +54,65 @@ describe.each([
     expect(await store.tryLock('k', 'C', 10_000)).toBe(true); // B's lock expired
     await store.unlock('k', 'B'); // B's late unlock must not free C's lock
     expect(await store.tryLock('k', 'D', 10_000)).toBe(false);
+  });
+
+  it('cached reads: stored only in the generation they were read in; a drop starts the next one', async () => {
+    expect(await store.getCachedReads('wxa')).toEqual({ generation: 0, values: new Map() });
+    expect(await store.putCachedRead('wxa', 'get', 'G1', 0, 10_000)).toBe(true);
+    expect(await store.putCachedRead('wxa', 'have', 'H1', 0, 10_000)).toBe(true);
+    expect(await store.getCachedReads('wxa')).toEqual({ generation: 0, values: new Map([['get', 'G1'], ['have', 'H1']]) });
+    await store.dropCachedReads('wxa');
+    expect(await store.getCachedReads('wxa')).toEqual({ generation: 1, values: new Map() });
+    // A read that began in generation 0 finished after the drop: its answer is not kept.
+    expect(await store.putCachedRead('wxa', 'get', 'G-old', 0, 10_000)).toBe(false);
+    expect(await store.putCachedRead('wxa', 'get', 'G2', 1, 10_000)).toBe(true);
+    expect((await store.getCachedReads('wxa')).values.get('get')).toBe('G2');
+    expect((await store.getCachedReads('wxb')).values.size).toBe(0);
+  });
+
+  it('cached reads expire after their TTL; the generation stays', async () => {
+    await store.dropCachedReads('wxa');
+    expect(await store.putCachedRead('wxa', 'get', 'G', 1, 40)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await store.getCachedReads('wxa')).toEqual({ generation: 1, values: new Map() });
+  });
+
+  it('idempotency records: created once, compare-and-set replace and delete, expiry', async () => {
+    expect(await store.createRecord('k', 'running-A', 10_000)).toBeUndefined();
+    expect(await store.createRecord('k', 'running-B', 10_000)).toBe('running-A');
+    expect(await store.replaceRecord('k', 'running-B', 'done-B', 10_000)).toBe(false);
+    expect(await store.replaceRecord('k', 'running-A', 'done-A', 10_000)).toBe(true);
+    expect(await store.getRecord('k')).toBe('done-A');
+    await store.deleteRecord('k', 'running-A'); // not what is there any more
+    expect(await store.getRecord('k')).toBe('done-A');
+    await store.deleteRecord('k', 'done-A');
+    expect(await store.getRecord('k')).toBeUndefined();
+    expect(await store.createRecord('short', 'x', 40)).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await store.getRecord('short')).toBeUndefined();
+    expect(await store.createRecord('short', 'y', 10_000)).toBeUndefined();
+  });
+
+  it('is available while it answers', () => {
+    expect(store.available()).toBe(true);
+  });
+
+  it('push claims: the first claim of a key wins until released or expired', async () => {
+    expect(await store.claimOnce('push:sig', 10_000)).toBe(true);
+    expect(await store.claimOnce('push:sig', 10_000)).toBe(false);
+    await store.releaseClaim('push:sig');
+    expect(await store.claimOnce('push:sig', 50)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await store.claimOnce('push:sig', 10_000)).toBe(true);
+  });
+
+  it('latest events: kept per key until they expire', async () => {
+    expect(await store.getLatestEvent('wxc:wxa')).toBeUndefined();
+    await store.putLatestEvent('wxc:wxa', { createTime: 2, infoType: 'authorized' }, 10_000);
+    expect(await store.getLatestEvent('wxc:wxa')).toEqual({ createTime: 2, infoType: 'authorized' });
+    await store.putLatestEvent('wxc:wxb', { createTime: 1, infoType: 'unauthorized' }, 30);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(await store.getLatestEvent('wxc:wxb')).toBeUndefined();
   });
 
   it('the verify ticket: the newest push wins, a replayed older one is ignored', async () => {
@@ -114,7 +173,22 @@ describe('FileDataStore: the embedded store state file', () => {
   });
 });
 
-describe('RedisStore when Redis is down', () => {
+describe('FileRecordStore: the embedded store idempotency records', () => {
+  it('survives a new instance (a restart), is written 0600, and a corrupt file is never overwritten', async () => {
+    const path = join(tempDir(), 'idempotency.json');
+    const first = new FileRecordStore(path);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => first.createRecord(`k${i}`, `v${i}`, 60_000)));
+    const second = new FileRecordStore(path);
+    for (let i = 0; i < 20; i += 1) expect(await second.getRecord(`k${i}`)).toBe(`v${i}`);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    writeFileSync(path, '{"version":1,"rec');
+    const third = new FileRecordStore(path);
+    await expect(third.createRecord('k', 'v', 1_000)).rejects.toThrow(/idempotency\.json is not a records file/);
+    expect(readFileSync(path, 'utf8')).toBe('{"version":1,"rec');
+  });
+});
+
+describe('RedisStore: a Redis that is down fails fast, logged once', () => {
   it('fails fast with StoreUnavailableError and logs once, not once per call', async () => {
     const lines: string[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
@@ -125,6 +199,7 @@ describe('RedisStore when Redis is down', () => {
     const unavailable = lines.filter((line) => line.includes('credential store (Redis)'));
     expect(unavailable.length).toBeGreaterThanOrEqual(1);
     expect(unavailable.length).toBeLessThanOrEqual(2);
+    expect(store.available()).toBe(false);
     await store.close();
   });
 });

@@ -1,34 +1,42 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-const BUILD = join(ROOT, '.test-build');
 
-/** Compiles src/ once per test file (swc, about a second), so a test can run the real process. */
-export function buildGateway(): void {
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'swc'), ['src', '--out-dir', BUILD, '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+/** `node main.js` of the run-wide build (made once by the jest globalSetup, in TEST_GATEWAY_BUILD). */
+function mainOf(build: string): string {
+  return join(build, 'src', 'main.js');
+}
+
+function runWideBuild(): string {
+  const build = process.env['TEST_GATEWAY_BUILD'];
+  if (build === undefined) throw new Error('TEST_GATEWAY_BUILD is not set: run the tests through jest (its globalSetup builds the gateway)');
+  return build;
+}
+
+function start(env: Record<string, string>, build: string): ChildProcess {
+  return spawn(process.execPath, [mainOf(build)], {
+    cwd: ROOT,
+    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 export interface GatewayProcess {
   readonly url: string;
   readonly child: ChildProcess;
+  /** Every line it wrote, stdout and stderr. */
   readonly lines: string[];
   /** Resolves with the exit code. */
   readonly exited: Promise<number | null>;
+  /** SIGTERM, as an orchestrator stops it; resolves with the exit code. */
+  stop(): Promise<number | null>;
 }
 
-/**
- * Starts `node main.js` with `env` and waits for its "gateway ready" log line. `build`: the
- * compiled tree to run (default: the one `buildGateway` makes; the run-wide one is in
- * TEST_GATEWAY_BUILD, made once by the jest globalSetup).
- */
-export async function spawnGateway(env: Record<string, string>, build: string = BUILD): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, [join(build, 'src', 'main.js')], {
-    cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Starts `node main.js` with `env` and waits for its "gateway ready" log line. */
+export async function spawnGateway(env: Record<string, string>, build: string = runWideBuild()): Promise<GatewayProcess> {
+  const child = start(env, build);
   const lines: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
@@ -40,5 +48,18 @@ export async function spawnGateway(env: Record<string, string>, build: string = 
     createInterface({ input: child.stderr! }).on('line', (line) => lines.push(line));
     void exited.then((code) => reject(new Error(`gateway exited with ${code} before it was ready:\n${lines.join('\n')}`)));
   });
-  return { url, child, lines, exited };
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    return exited;
+  };
+  return { url, child, lines, exited, stop };
+}
+
+/** Runs `node main.js` with `env` to its end (a gateway that refuses to start): its exit code and stderr. */
+export async function runGatewayToExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const child = start(env, runWideBuild());
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, stderr };
 }

@@ -9,6 +9,8 @@ import type { Simulator } from '../../src/simulator';
 
 export interface TestGateway {
   readonly url: string;
+  /** /metrics: on its own port in production, else on the GraphQL port. */
+  readonly metricsUrl: string;
   /** Every log line the gateway wrote, as JSON text. */
   readonly logs: string[];
   /** Runs a typed operation over HTTP, as a client would. */
@@ -16,7 +18,7 @@ export interface TestGateway {
   /** Like execute, for operations that must not produce GraphQL errors: returns the data. */
   executeOk<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables: TVariables): Promise<TData>;
   /** Sends a raw HTTP request to the GraphQL endpoint (or another path), for HTTP-level cases. */
-  send(options: { method?: 'GET' | 'POST'; path?: string; body?: string; headers?: Record<string, string> }): Promise<{ status: number; text: string; headers: Record<string, unknown> }>;
+  send(options: { method?: 'GET' | 'POST' | 'OPTIONS'; path?: string; body?: string; headers?: Record<string, string> }): Promise<{ status: number; text: string; headers: Record<string, unknown> }>;
   stop(): Promise<void>;
 }
 
@@ -32,6 +34,8 @@ export async function startTestGateway(options: { simulator?: Simulator; env?: R
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
     ...(options.simulator ? { WECHAT_API_BASE: options.simulator.url } : {}),
+    // Production serves /metrics on its own port: a free one, never the fixed default.
+    ...(options.env?.['NODE_ENV'] === 'production' ? { METRICS_PORT: '0' } : {}),
     ...options.env,
   });
   const app: App = await startApp(config, createLogger(config.logLevel, { write: (line: string) => void logs.push(line) }));
@@ -52,6 +56,7 @@ export async function startTestGateway(options: { simulator?: Simulator; env?: R
 
   return {
     url: app.url,
+    metricsUrl: app.metricsUrl,
     logs,
     send,
     execute,

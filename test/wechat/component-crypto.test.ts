@@ -66,7 +66,7 @@ describe("WeChat's message encryption: the published sample", () => {
   });
 });
 
-describe('vectors built from the documented algorithm', () => {
+describe("WeChat's message encryption: vectors built from the documented algorithm", () => {
   const KEY = 'Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4Zm9vYmFyYmE';
   const XML = '<xml><AppId><![CDATA[wxcomponent0000001]]></AppId><InfoType><![CDATA[component_verify_ticket]]></InfoType></xml>';
 

@@ -1,6 +1,6 @@
 import { Deadline } from '../../src/wechat/transport/deadline';
 
-describe('Deadline (one per GraphQL operation)', () => {
+describe('Deadline: one per GraphQL operation, with a timer only while it is needed', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 

@@ -1,6 +1,6 @@
 import { describeErrcode, requestIdOf } from '../../src/wechat/vocabulary/errcodes';
 
-describe('errcode catalogue', () => {
+describe('errcodes: the catalogue says what each errcode means and whether to retry it', () => {
   it('finds the request id WeChat appends to errmsg', () => {
     expect(requestIdOf('invalid appid rid: 6745a3f1-2b0c1d3e-4f5a6b7c')).toBe('6745a3f1-2b0c1d3e-4f5a6b7c');
     expect(requestIdOf('invalid appid')).toBeUndefined();

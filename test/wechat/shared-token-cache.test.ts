@@ -19,7 +19,7 @@ async function until(condition: () => boolean): Promise<void> {
   if (!condition()) throw new Error('condition never held');
 }
 
-describe('SharedTokenCache', () => {
+describe('SharedTokenCache: one fetch per token, however many calls and replicas want it', () => {
   it('single-flight: 100 concurrent gets for a cold key share one fetch', async () => {
     const cache = new SharedTokenCache(new MemoryStore());
     const { fetch, resolveNext, started } = controlledFetch();
@@ -141,7 +141,7 @@ describe('SharedTokenCache', () => {
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
-  describe('replicas sharing one store', () => {
+  describe('replicas sharing one store fetch once between them', () => {
     it('the replica that loses the lock waits for the winner instead of fetching', async () => {
       const store = new MemoryStore();
       const [a, b] = [new SharedTokenCache(store, { pollMs: 2 }), new SharedTokenCache(store, { pollMs: 2 })];

@@ -25,7 +25,7 @@ function transportFor(url: string, overrides: { responseTimeoutMs?: number } = {
   });
 }
 
-describe('WeChatTransport', () => {
+describe('WeChatTransport: what goes over the wire, and what each answer means', () => {
   it('encodes the access token in the query and sends the body as JSON, under the base path', async () => {
     let seen: { url?: string; type?: string; body?: string } = {};
     const { url, server } = await rawServer((req, res) => {

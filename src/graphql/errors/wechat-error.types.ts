@@ -1,4 +1,4 @@
-import { Field, Int, InterfaceType, ObjectType } from 'type-graphql';
+import { Field, GraphQLISODateTime, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { describeErrcode, type ErrcodeFailure } from '../../wechat';
 import { GatewayError } from './gateway-error.types';
 
@@ -56,6 +56,12 @@ export class OpenAccountLimitExceededError extends WeChatError {
 @ObjectType({ simpleResolvers: true, implements: [WeChatError, GatewayError], description: 'errcode 89002: the account is not bound to that open platform account (or to any).' })
 export class OpenAccountNotBoundError extends WeChatError {
   static readonly errcode = 89002;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'For a read: when WeChat was asked (earlier than now when the answer came from the read cache). Null for a change.',
+  })
+  fetchedAt: Date | null = null;
 }
 
 @ObjectType({ simpleResolvers: true, implements: [WeChatError, GatewayError], description: 'errcode 89000: the account is already bound to an open platform account.' })

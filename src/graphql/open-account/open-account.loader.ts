@@ -1,13 +1,19 @@
 import { bulkhead } from 'cockatiel';
 import DataLoader from 'dataloader';
-import type { OpenAccountApi, WeChatResult } from '../../wechat';
+import type { Fetched, OpenAccountApi } from '../../wechat';
 
-/** The reads of one GraphQL operation, each appid at most once. */
+/** One read: an appid, and the oldest cached answer the field accepts (`maxAge`, seconds). */
+export interface ReadKey {
+  readonly appid: string;
+  readonly maxAge: number | undefined;
+}
+
+/** The reads of one GraphQL operation, each appid (and maxAge) at most once. */
 export interface OpenAccountLoaders {
-  /** WeChat's get, by appid. */
-  readonly openAccount: DataLoader<string, WeChatResult<string>>;
-  /** WeChat's have, by appid. */
-  readonly hasOpenAccount: DataLoader<string, WeChatResult<boolean>>;
+  /** WeChat's get, by appid, through the read cache when there is one. */
+  readonly openAccount: DataLoader<ReadKey, Fetched<string>, string>;
+  /** WeChat's have, by appid, through the read cache when there is one. */
+  readonly hasOpenAccount: DataLoader<ReadKey, Fetched<boolean>, string>;
   /** Forgets what this operation read about `appid`: called after a change to it succeeds. */
   forget(appid: string): void;
 }
@@ -18,21 +24,36 @@ export interface OpenAccountLoaders {
  * fields or entities in one operation is read once) and bounds them (distinct appids are read
  * in parallel, at most `concurrency` at a time for the whole operation, so one large
  * `_entities` call cannot open hundreds of upstream requests at once). Results are cached for
- * the operation only: a new operation reads WeChat afresh.
+ * the operation only: a new operation reads afresh (from the read cache, when there is one).
  */
 export function createOpenAccountLoaders(api: OpenAccountApi, concurrency: number): OpenAccountLoaders {
   const limit = bulkhead(concurrency, Number.POSITIVE_INFINITY);
-  const loader = <T>(read: (appid: string) => Promise<WeChatResult<T>>) =>
-    new DataLoader<string, WeChatResult<T>>((appids) => Promise.all(appids.map((appid) => limit.execute(() => read(appid)))));
+  // The maxAge values read per appid, so forget() can clear each of that appid's keys.
+  const maxAges = new Map<string, Set<number | undefined>>();
+  const loader = <T>(read: (key: ReadKey) => Promise<Fetched<T>>) =>
+    new DataLoader<ReadKey, Fetched<T>, string>(
+      (keys) =>
+        Promise.all(
+          keys.map((key) => {
+            let seen = maxAges.get(key.appid);
+            if (seen === undefined) maxAges.set(key.appid, (seen = new Set()));
+            seen.add(key.maxAge);
+            return limit.execute(() => read(key));
+          }),
+        ),
+      { cacheKeyFn: (key) => (key.maxAge === undefined ? key.appid : `${key.appid}@${key.maxAge}`) },
+    );
 
-  const openAccount = loader((appid) => api.get(appid));
-  const hasOpenAccount = loader((appid) => api.have(appid));
+  const openAccount = loader((key) => api.readGet(key.appid, key.maxAge));
+  const hasOpenAccount = loader((key) => api.readHave(key.appid, key.maxAge));
   return {
     openAccount,
     hasOpenAccount,
     forget(appid) {
-      openAccount.clear(appid);
-      hasOpenAccount.clear(appid);
+      for (const maxAge of maxAges.get(appid) ?? [undefined]) {
+        openAccount.clear({ appid, maxAge });
+        hasOpenAccount.clear({ appid, maxAge });
+      }
     },
   };
 }

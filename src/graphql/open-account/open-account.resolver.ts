@@ -1,6 +1,7 @@
 import { Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { AppIdArg } from '../appid-arg';
 import type { GatewayContext } from '../context';
+import { MaxAgeArg } from '../max-age-arg';
 import type { ResultOf } from '../errors/result-union';
 import { readHasOpenAccount, readOpenAccount } from './open-account.reads';
 import {
@@ -32,14 +33,14 @@ const SWITCH = 'Switch on __typename: the success type, or an error type impleme
 export class OpenAccountResolver {
   @Authorized(READ)
   @Query(() => OpenAccountResult.type, { description: 'The open platform account the appid is bound to (WeChat get).' })
-  openAccount(@AppIdArg('appid', APPID) appid: string, @Ctx() ctx: GatewayContext): Promise<ResultOf<OpenAccount>> {
-    return readOpenAccount(ctx, appid);
+  openAccount(@AppIdArg('appid', APPID) appid: string, @MaxAgeArg() maxAge: number | undefined, @Ctx() ctx: GatewayContext): Promise<ResultOf<OpenAccount>> {
+    return readOpenAccount(ctx, appid, maxAge);
   }
 
   @Authorized(READ)
   @Query(() => HasOpenAccountResult.type, { description: 'Whether the appid is bound to an open platform account (WeChat have).' })
-  hasOpenAccount(@AppIdArg('appid', APPID) appid: string, @Ctx() ctx: GatewayContext): Promise<ResultOf<OpenAccountStatus>> {
-    return readHasOpenAccount(ctx, appid);
+  hasOpenAccount(@AppIdArg('appid', APPID) appid: string, @MaxAgeArg() maxAge: number | undefined, @Ctx() ctx: GatewayContext): Promise<ResultOf<OpenAccountStatus>> {
+    return readHasOpenAccount(ctx, appid, maxAge);
   }
 
   @Authorized(WRITE)

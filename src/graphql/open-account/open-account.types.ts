@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, GraphQLISODateTime, ObjectType } from 'type-graphql';
 import { resultUnion } from '../errors/result-union';
 import {
   AccountAlreadyBoundError,
@@ -36,8 +36,18 @@ abstract class AccountAndOpenAccount {
   }
 }
 
+const FETCHED_AT = 'When WeChat was asked: earlier than now when the answer came from the read cache (WECHAT_READ_CACHE_SECONDS; ask for fresher with maxAge).';
+
 @ObjectType({ simpleResolvers: true, description: 'The open platform account an Official Account or Mini Program is bound to.' })
-export class OpenAccount extends AccountAndOpenAccount {}
+export class OpenAccount extends AccountAndOpenAccount {
+  @Field(() => GraphQLISODateTime, { description: FETCHED_AT })
+  fetchedAt: Date;
+
+  constructor(appid: string, openAppid: string, fetchedAt: Date) {
+    super(appid, openAppid);
+    this.fetchedAt = fetchedAt;
+  }
+}
 
 /** A change WeChat applied. */
 @ObjectType({ simpleResolvers: true })
@@ -68,9 +78,13 @@ export class OpenAccountStatus {
   @Field({ description: 'True when it is bound to an open platform account.' })
   hasOpenAccount: boolean;
 
-  constructor(appid: string, hasOpenAccount: boolean) {
+  @Field(() => GraphQLISODateTime, { description: FETCHED_AT })
+  fetchedAt: Date;
+
+  constructor(appid: string, hasOpenAccount: boolean, fetchedAt: Date) {
     this.appid = appid;
     this.hasOpenAccount = hasOpenAccount;
+    this.fetchedAt = fetchedAt;
   }
 }
 

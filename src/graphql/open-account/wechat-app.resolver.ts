@@ -1,5 +1,6 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context';
+import { MaxAgeArg } from '../max-age-arg';
 import type { ResultOf } from '../errors/result-union';
 import { readHasOpenAccount, readOpenAccount } from './open-account.reads';
 import { HasOpenAccountResult, OpenAccountResult, type OpenAccount, type OpenAccountStatus } from './open-account.types';
@@ -9,14 +10,14 @@ import { WeChatApp } from './wechat-app.types';
 @Resolver(() => WeChatApp)
 export class WeChatAppResolver {
   @Authorized('openaccount:read')
-  @FieldResolver(() => OpenAccountResult.type, { description: 'The open platform account it is bound to (WeChat get), read once per operation.' })
-  openAccount(@Root() app: WeChatApp, @Ctx() ctx: GatewayContext): Promise<ResultOf<OpenAccount>> {
-    return readOpenAccount(ctx, app.appid);
+  @FieldResolver(() => OpenAccountResult.type, { description: 'The open platform account it is bound to (WeChat get), read once per operation (and from the read cache, when there is one).' })
+  openAccount(@Root() app: WeChatApp, @MaxAgeArg() maxAge: number | undefined, @Ctx() ctx: GatewayContext): Promise<ResultOf<OpenAccount>> {
+    return readOpenAccount(ctx, app.appid, maxAge);
   }
 
   @Authorized('openaccount:read')
   @FieldResolver(() => HasOpenAccountResult.type, { description: 'Whether it is bound to an open platform account (WeChat have).' })
-  hasOpenAccount(@Root() app: WeChatApp, @Ctx() ctx: GatewayContext): Promise<ResultOf<OpenAccountStatus>> {
-    return readHasOpenAccount(ctx, app.appid);
+  hasOpenAccount(@Root() app: WeChatApp, @MaxAgeArg() maxAge: number | undefined, @Ctx() ctx: GatewayContext): Promise<ResultOf<OpenAccountStatus>> {
+    return readHasOpenAccount(ctx, app.appid, maxAge);
   }
 }

@@ -4,6 +4,7 @@ import type { TokenProvider } from '../tokens/token-provider';
 import { withToken } from '../tokens/with-token';
 import type { Deadline } from '../transport/deadline';
 import { inChangeSpan } from './change-span';
+import { fetchNow, type Fetched, type ReadCache } from './read-cache';
 
 /** A change WeChat applied; `verifiedByRead` when its answer was lost and a read confirmed it. */
 export interface Applied {
@@ -25,12 +26,36 @@ export class OpenAccountApi {
   constructor(
     private readonly transport: WeChatTransport,
     private readonly tokens: TokenProvider,
+    /** Set when WECHAT_READ_CACHE_SECONDS is: `readGet` and `readHave` go through it. */
+    private readonly readCache?: ReadCache,
     private readonly deadline?: Deadline,
+    /** What this operation's changes did, and whether they settle an earlier attempt. */
+    readonly changes: OperationChanges = new OperationChanges(),
   ) {}
 
-  /** The same calls, ending when `deadline` passes (one GraphQL operation's deadline). */
+  /**
+   * The calls of one GraphQL operation: ending when `deadline` passes, with their own record of
+   * what the operation's changes did (`changes`).
+   */
   withDeadline(deadline: Deadline): OpenAccountApi {
-    return new OpenAccountApi(this.transport, this.tokens, deadline);
+    return new OpenAccountApi(this.transport, this.tokens, this.readCache, deadline, new OperationChanges());
+  }
+
+  /**
+   * `get` through the read cache, when there is one: an answer ("bound to X", or 89002 "bound to
+   * none") at most `maxAgeSeconds` old, or WeChat's answer now. Errors are never cached.
+   */
+  readGet(appid: string, maxAgeSeconds?: number): Promise<Fetched<string>> {
+    const fetch = () => this.get(appid);
+    if (this.readCache === undefined) return fetchNow(fetch);
+    return this.readCache.read(appid, 'get', maxAgeSeconds, fetch, (result) => result.ok || isNotBound(result));
+  }
+
+  /** `have` through the read cache, when there is one; only its answers true and false are cached. */
+  readHave(appid: string, maxAgeSeconds?: number): Promise<Fetched<boolean>> {
+    const fetch = () => this.have(appid);
+    if (this.readCache === undefined) return fetchNow(fetch);
+    return this.readCache.read(appid, 'have', maxAgeSeconds, fetch, (result) => result.ok);
   }
 
   /**
@@ -101,8 +126,8 @@ export class OpenAccountApi {
   }
 
   /**
-   * Sends a change at most twice: again only when a read showed the first was not applied.
-   * `judge` looks at the account's open account as read now (undefined: bound to none).
+   * A change, then the read cache forgets the appid (whatever the outcome, once the change may
+   * have reached WeChat), before the change answers: no replica serves a read from before it.
    */
   private change<T>(
     name: 'create' | 'bind' | 'unbind',
@@ -110,31 +135,81 @@ export class OpenAccountApi {
     send: () => Promise<WeChatResult<T>>,
     judge: (openAppid: string | undefined) => { value: T } | { unknown: string } | 'not-applied',
   ): Promise<WeChatResult<Applied & { value: T }>> {
-    return inChangeSpan(name, async (settle) => {
-      const check = `Query openAccount(appid: "${appid}") to see its current open account before trying again.`;
-      let result = await send();
-      for (let sent = 1; ; sent += 1) {
-        if (result.ok) return settle(sent, 'answered', success({ value: result.data, verifiedByRead: false }));
-        if (!mayHaveBeenApplied(result.failure)) return settle(sent, 'answered', result);
-        const current = await this.get(appid);
-        const bound = current.ok ? current.data : isNotBound(current) ? undefined : null;
-        if (bound === null) return settle(sent, 'read-failed', failure({ kind: 'outcome-unknown', check }));
-        const verdict = judge(bound);
-        if (verdict !== 'not-applied') {
-          return 'value' in verdict
-            ? settle(sent, 'applied', success({ value: verdict.value, verifiedByRead: true }))
-            : settle(sent, 'unknown', failure({ kind: 'outcome-unknown', check: verdict.unknown }));
-        }
-        if (sent === 2) return settle(sent, 'not-applied', result);
-        result = await send();
+    return inChangeSpan(name, this.changes.settle, async (counted) => {
+      const result = await this.sendSettled(appid, counted(send), judge);
+      if (mayHaveReachedWeChat(result)) {
+        this.changes.sent += 1;
+        if (!result.ok && result.failure.kind === 'outcome-unknown') this.changes.unknown += 1;
+        await this.readCache?.invalidate(appid);
       }
+      return result;
     });
   }
+
+  /**
+   * Sends a change at most twice: again only when a read showed the first was not applied.
+   * `judge` looks at the account's open account as read now (undefined: bound to none).
+   * Settling an earlier attempt (`changes.settle`), the read comes first and the change is sent
+   * at most once, only if the read shows it was not applied.
+   */
+  private async sendSettled<T>(
+    appid: string,
+    send: () => Promise<WeChatResult<T>>,
+    judge: (openAppid: string | undefined) => { value: T } | { unknown: string } | 'not-applied',
+  ): Promise<WeChatResult<Applied & { value: T }>> {
+    const check = `Query openAccount(appid: "${appid}") to see its current open account before trying again.`;
+    const settle = this.changes.settle;
+    let result = settle ? undefined : await send();
+    for (let sent = settle ? 0 : 1; ; sent += 1) {
+      if (result !== undefined) {
+        if (result.ok) return success({ value: result.data, verifiedByRead: false });
+        if (!mayHaveBeenApplied(result.failure)) return result;
+      }
+      const current = await this.get(appid);
+      const bound = current.ok ? current.data : isNotBound(current) ? undefined : null;
+      if (bound === null) return failure({ kind: 'outcome-unknown', check });
+      const verdict = judge(bound);
+      if (verdict !== 'not-applied') {
+        return 'value' in verdict ? success({ value: verdict.value, verifiedByRead: true }) : failure({ kind: 'outcome-unknown', check: verdict.unknown });
+      }
+      if (result !== undefined && sent === (settle ? 1 : 2)) return result;
+      result = await send();
+    }
+  }
+}
+
+/**
+ * One GraphQL operation's changes, for idempotency keys (src/http/idempotency/): how many may
+ * have reached WeChat (none: the operation's answer need not be kept, a retry may run afresh)
+ * and how many ended with an unknown outcome (a retry with the key settles them). `settle` is set
+ * before the operation runs when it repeats a key whose earlier answer was an unknown outcome.
+ */
+export class OperationChanges {
+  sent = 0;
+  unknown = 0;
+  settle = false;
 }
 
 /** A request that may have reached WeChat and got no usable answer: WeChat may have applied it. */
 function mayHaveBeenApplied(f: WeChatFailure): boolean {
   return f.kind === 'unavailable' && f.sent === 'maybe' && f.stage === 'call';
+}
+
+/** Whether a change's request may have got as far as WeChat (anything but "nothing was sent"). */
+function mayHaveReachedWeChat(result: WeChatResult<unknown>): boolean {
+  if (result.ok) return true;
+  const f = result.failure;
+  switch (f.kind) {
+    case 'no-credentials':
+    case 'store-unavailable':
+    case 'overloaded':
+      return false;
+    case 'unavailable':
+    case 'errcode':
+      return f.stage === 'call' && !(f.kind === 'unavailable' && f.sent === 'no');
+    case 'outcome-unknown':
+      return true;
+  }
 }
 
 function isNotBound(result: WeChatResult<unknown>): boolean {
