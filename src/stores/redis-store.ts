@@ -121,9 +121,10 @@ export class RedisStore implements Store {
 
   /** Connects, waiting at most `timeoutMs`; the gateway starts either way and keeps reconnecting. */
   async connect(timeoutMs = 5_000): Promise<void> {
-    const ready = new Promise<void>((resolve) => this.redis.once('ready', () => resolve()));
-    this.redis.connect().catch(() => undefined);
-    if (this.dataRedis !== this.redis) this.dataRedis.connect().catch(() => undefined);
+    // Both connections, when writes of data have their own: a push may arrive at once.
+    const connections = this.dataRedis === this.redis ? [this.redis] : [this.redis, this.dataRedis];
+    const ready = Promise.all(connections.map((redis) => new Promise<void>((resolve) => redis.once('ready', () => resolve()))));
+    for (const redis of connections) redis.connect().catch(() => undefined);
     await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
   }
 
