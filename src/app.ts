@@ -58,6 +58,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const traced = config.tracing === undefined ? store : tracedStore(store);
   const wechat = createWeChat({ ...config.wechat, baseUrls, apps, logger, observer: metrics, store: traced });
   metrics.trackUpstreamLoad(() => wechat.load());
+  if (config.wechat.component !== undefined) metrics.trackTicketAge(() => wechat.ticketAgeSeconds());
   let stopping = false;
 
   const authenticator = createAuthenticator(config.auth, logger);
@@ -80,6 +81,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     authenticator,
     rateLimits,
     openAccounts: wechat.openAccounts,
+    quota: wechat.quota,
+    requests: wechat.requests,
     readConcurrency: config.wechat.readConcurrency,
     operationTimeoutMs: config.operationTimeoutMs,
   });
@@ -124,6 +127,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     config.metricsPort === undefined ? undefined : await startMetricsServer({ metrics, port: config.metricsPort, host: config.host });
   const metricsUrl = metricsServer?.url ?? new URL('/metrics', server.url).toString();
   logger.info({ url: server.url, metrics: metricsUrl, explorer: config.explorer, credentialStore: store.kind, platform: config.wechat.component?.appid }, 'gateway ready');
+  // Now that the callback is served, the platform may ask WeChat to push its verify ticket.
+  wechat.start();
   return {
     url: server.url,
     simulator,

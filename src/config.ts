@@ -126,6 +126,8 @@ const schema = z.object({
   WECHAT_MAX_QUEUE: integer(0, 1_000_000).default(1_024),
   WECHAT_BREAKER_THRESHOLD: integer(1, 1_000).default(5),
   WECHAT_BREAKER_HALF_OPEN_MS: integer(100, 600_000).default(10_000),
+  // Under 12 hours, a ticket's life: asking after it expired is too late.
+  WECHAT_TICKET_MAX_AGE_SECONDS: integer(0, 11 * 3_600).default(3_600),
   OPERATION_TIMEOUT_MS: integer(100, 120_000).default(15_000),
   SHUTDOWN_GRACE_MS: integer(0, 600_000).default(30_000),
   SHUTDOWN_DELAY_MS: integer(0, 600_000).default(0),
@@ -240,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       breakerThreshold: e.WECHAT_BREAKER_THRESHOLD,
       breakerHalfOpenMs: e.WECHAT_BREAKER_HALF_OPEN_MS,
       component,
+      ticketMaxAgeMs: e.WECHAT_TICKET_MAX_AGE_SECONDS * 1000,
       pushWindowSeconds: e.WECHAT_COMPONENT_PUSH_WINDOW_SECONDS,
     },
     // Redis, when set, is shared by every instance: rate limits, and credentials.

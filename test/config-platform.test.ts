@@ -56,4 +56,11 @@ describe('configuration: third-party platform mode and the credential store', ()
     expect(failure({ REDIS_WAIT_REPLICAS: '1' })).toContain('REDIS_WAIT_REPLICAS: has no effect without REDIS_URL or REDIS_SENTINELS');
     expect(failure({ REDIS_URL: 'redis://r:6379', REDIS_WAIT_REPLICAS: '-1' })).toContain('REDIS_WAIT_REPLICAS');
   });
+
+  it('WECHAT_TICKET_MAX_AGE_SECONDS: an hour by default, 0 turns the ask off, 12 hours or more is refused by name', () => {
+    expect(loadConfig({ NODE_ENV: 'test', ...PLATFORM }).wechat.ticketMaxAgeMs).toBe(3_600_000);
+    expect(loadConfig({ NODE_ENV: 'test', ...PLATFORM, WECHAT_TICKET_MAX_AGE_SECONDS: '0' }).wechat.ticketMaxAgeMs).toBe(0);
+    expect(failure({ ...PLATFORM, WECHAT_TICKET_MAX_AGE_SECONDS: '43200' })).toContain('WECHAT_TICKET_MAX_AGE_SECONDS');
+    expect(failure({ ...PLATFORM, WECHAT_TICKET_MAX_AGE_SECONDS: 'soon' })).toContain('WECHAT_TICKET_MAX_AGE_SECONDS');
+  });
 });

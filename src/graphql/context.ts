@@ -3,13 +3,17 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Authenticator } from '../auth/authenticate';
 import type { Caller } from '../auth/caller';
 import { authFailuresLimited, chargeOncePerOperation, type RateLimits } from '../auth/rate-limit';
-import { Deadline, type OpenAccountApi } from '../wechat';
+import { Deadline, type OpenAccountApi, type QuotaApi, type RidApi } from '../wechat';
 import { createOpenAccountLoaders, type OpenAccountLoaders } from './open-account/open-account.loader';
 
 /** What every resolver can reach: the WeChat calls and this operation's loaders, nothing of HTTP. */
 export interface GatewayContext {
   readonly openAccounts: OpenAccountApi;
   readonly loaders: OpenAccountLoaders;
+  /** An account's API quotas (diagnostics). */
+  readonly quota: QuotaApi;
+  /** What WeChat saw of a call, by rid (diagnostics). */
+  readonly requests: RidApi;
   /** Who sent the request, authenticated before the operation ran (src/auth). */
   readonly caller: Caller;
   /** Charges the appid's rate limit for reads or writes, once per operation; throws RATE_LIMITED when over. */
@@ -23,6 +27,9 @@ export interface ContextFactoryOptions {
   readonly rateLimits: RateLimits;
   /** The WeChat layer's open-account calls, shared by every operation. */
   readonly openAccounts: OpenAccountApi;
+  /** The diagnosis calls: API quotas, and what WeChat saw of a call by rid. */
+  readonly quota: QuotaApi;
+  readonly requests: RidApi;
   /** Upstream reads one operation's loaders may have in flight at once. */
   readonly readConcurrency: number;
   /** Deadline of one whole operation, retries and reads included. */
@@ -49,6 +56,8 @@ export function createContextFactory(options: ContextFactoryOptions): (headers: 
     return {
       openAccounts,
       loaders: createOpenAccountLoaders(openAccounts, options.readConcurrency),
+      quota: options.quota.withDeadline(deadline),
+      requests: options.requests.withDeadline(deadline),
       caller,
       chargeAppid: chargeOncePerOperation(rateLimits),
       deadline,

@@ -48,13 +48,22 @@ describe('reliability: every fault of WeChat ends in a typed answer, never a fal
       expect(sim.counters.calls(UNBIND)).toBe(4); // the first call and 3 retries
     });
 
-    it('45011 (too frequent) is retried too; other errcodes are not', async () => {
+    it('45011 (minute quota) is not retried within the call: one upstream call, retryable, retryAfterSeconds until the next minute', async () => {
       const { sim, gateway } = await setUp();
       sim.faults.inject({ path: UNBIND, kind: 'errcode', errcode: 45011, times: 1 });
-      expect(await unbind(gateway)).toMatchObject({ __typename: 'UnbindOpenAccountSuccess' });
-      sim.counters.reset();
+      const answer = await unbind(gateway);
+      expect(answer).toMatchObject({ __typename: 'OtherWeChatError', errcode: 45011, retryable: true });
+      expect(sim.counters.calls(UNBIND)).toBe(1);
+      expect(sim.counters.applied(UNBIND)).toBe(0);
+      const retryAfter = (answer as { retryAfterSeconds?: number | null }).retryAfterSeconds;
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+    });
+
+    it('other errcodes are not retried either', async () => {
+      const { sim, gateway } = await setUp();
       sim.faults.inject({ path: UNBIND, kind: 'errcode', errcode: 45009, times: Infinity });
-      expect(await unbind(gateway)).toMatchObject({ __typename: 'OtherWeChatError', errcode: 45009, retryable: false });
+      expect(await unbind(gateway)).toMatchObject({ __typename: 'OtherWeChatError', errcode: 45009, retryable: false, retryAfterSeconds: null });
       expect(sim.counters.calls(UNBIND)).toBe(1);
     });
   });

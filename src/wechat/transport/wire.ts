@@ -52,7 +52,7 @@ export async function sendOverWire(pool: Pool, pathPrefix: string, request: WeCh
     if (request.signal?.aborted) return failure(deadlineFailure(stage, 'maybe'));
     return failure(classifyNetworkError(error, stage));
   }
-  return decode(status, text, stage);
+  return decode(status, text, stage, request.path);
 }
 
 /** The operation's deadline passed: before the request left (`'no'`) or while it was out (`'maybe'`). */
@@ -67,7 +67,7 @@ export function unavailableFailure(reason: UnavailableFailure['reason'], detail:
 }
 
 /** WeChat answers HTTP 200 for errors too: errcode alone tells success from failure. */
-function decode(status: number, text: string, stage: 'call' | 'token'): WeChatResult<WeChatBody> {
+function decode(status: number, text: string, stage: 'call' | 'token', path: string): WeChatResult<WeChatBody> {
   if (status !== 200) return failure(unavailableFailure('http-status', `HTTP ${status}`, stage, status));
   let body: unknown;
   try {
@@ -85,7 +85,7 @@ function decode(status: number, text: string, stage: 'call' | 'token'): WeChatRe
     return badAnswer('errcode is not an integer', stage, status);
   }
   const errmsg = typeof record['errmsg'] === 'string' ? record['errmsg'] : '';
-  return failure({ kind: 'errcode', errcode, errmsg, rid: requestIdOf(errmsg), stage });
+  return failure({ kind: 'errcode', errcode, errmsg, rid: requestIdOf(errmsg), stage, path });
 }
 
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);

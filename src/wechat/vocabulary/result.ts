@@ -22,6 +22,8 @@ export interface ErrcodeFailure {
   readonly rid: string | undefined;
   /** Whether the error came from the call itself or from fetching the token it needed. */
   readonly stage: 'call' | 'token';
+  /** The WeChat path that answered (an errcode can mean more for one call, e.g. 48001 on `have`). */
+  readonly path?: string;
 }
 
 /**
