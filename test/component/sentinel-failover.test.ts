@@ -92,7 +92,10 @@ describe('Redis Sentinel failover under two gateway replicas', () => {
     const seen: string[] = [];
     const served = new Set<number>();
     for (let i = 0; served.size < gateways.length; i++) {
-      if (i > 2_000) throw new Error(`no recovery after ${i} calls: ${[...new Set(seen)].join(', ')}`);
+      if (i > 2_000) {
+        const stuck = gateways.filter((_, n) => !served.has(n)).map((g) => g.lines.filter((line) => line.includes('store')).slice(-8).join('\n'));
+        throw new Error(`no recovery after ${i} calls: ${[...new Set(seen)].join(', ')}\n${stuck.join('\n---\n')}`);
+      }
       const answer = await openAccount(gateways[i % gateways.length]!);
       seen.push(answer);
       if (answer === 'OpenAccount') served.add(i % gateways.length);
