@@ -34,19 +34,22 @@ const FAIL_FAST: RedisOptions = {
 /**
  * A client for `target`. Through Sentinel, ioredis asks the Sentinels for the master, checks that
  * the server it reached is one (`ROLE`), and on a lost connection asks again: after a failover it
- * finds the promoted replica. `failoverDetector` makes it also follow Sentinel's `+switch-master`
- * at once, instead of only when the old master's connection breaks.
+ * finds the promoted replica. A master that was demoted while still alive (a failover ordered by
+ * an operator) answers writes with READONLY: that error, too, makes it reconnect and ask again.
+ *
+ * Not ioredis' `failoverDetector`: its `+switch-master` handler disconnects the connector even
+ * while a reconnection is under way, and a connect cut off that way leaves the client closed for
+ * good (status `end`), which RedisStore then has to undo (it reconnects a client that ends).
  */
 export function createRedis(target: RedisTarget, durability?: RedisDurability): Redis {
   // A WAIT holds its command for up to its timeout: the command timeout must outlast it.
   const commandTimeout = Math.max(FAIL_FAST.commandTimeout!, (durability?.timeoutMs ?? 0) + 1_000);
-  const options = { ...FAIL_FAST, commandTimeout };
+  const options: RedisOptions = { ...FAIL_FAST, commandTimeout, reconnectOnError: (error) => (error.message.startsWith('READONLY') ? 1 : false) };
   if (typeof target === 'string') return new Redis(target, options);
   return new Redis({
     ...options,
     sentinels: target.sentinels.map(({ host, port }) => ({ host, port })),
     name: target.name,
-    failoverDetector: true,
     sentinelRetryStrategy: (times) => Math.min(100 * times, 2_000),
     sentinelCommandTimeout: 2_000,
   });

@@ -102,6 +102,7 @@ export class RedisStore implements Store {
   private readonly dataRedis: Redis;
   private down = false;
   private lastLogged = 0;
+  private closed = false;
 
   constructor(
     target: RedisTarget,
@@ -113,6 +114,7 @@ export class RedisStore implements Store {
     this.dataRedis = durability.replicas > 0 ? createRedis(target, durability) : this.redis;
     if (this.dataRedis !== this.redis) this.dataRedis.on('error', () => undefined); // reported through `redis`, which sees the same server
     this.redis.on('error', (error: Error) => this.unavailable(error.message));
+    for (const redis of new Set([this.redis, this.dataRedis])) redis.on('end', () => this.reconnectUnlessClosed(redis));
     this.redis.on('ready', () => {
       if (this.down) this.logger.info('credential store (Redis) is reachable again');
       this.down = false;
@@ -239,6 +241,7 @@ export class RedisStore implements Store {
 
   /** Quits cleanly when connected (waits for the replies in flight), else stops reconnecting. */
   async close(): Promise<void> {
+    this.closed = true;
     const quit = async (redis: Redis) => {
       if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
       else redis.disconnect();
@@ -248,6 +251,19 @@ export class RedisStore implements Store {
 
   private key(kind: 'token' | 'lock' | 'ticket' | 'refresh' | 'claim' | 'event' | 'reads' | 'idempotency', name: string): string {
     return `${this.prefix}${kind}:${name}`;
+  }
+
+  /**
+   * ioredis gives up on a client in a few corner cases (a connect attempt cut off mid-way, e.g.
+   * during a Sentinel failover), leaving it `end`ed while Redis is back. The store must not stay
+   * unavailable for good because of that: a client that ends without `close` connects again.
+   */
+  private reconnectUnlessClosed(redis: Redis): void {
+    if (this.closed) return;
+    this.unavailable('the connection to Redis ended; connecting again');
+    setTimeout(() => {
+      if (!this.closed && redis.status === 'end') redis.connect().catch(() => undefined);
+    }, 1_000).unref();
   }
 
   /**

@@ -67,7 +67,7 @@ describe('Redis Sentinel failover under two gateway replicas', () => {
       REDIS_SENTINEL_NAME: NAME,
       REDIS_KEY_PREFIX: PREFIX,
       REDIS_WAIT_REPLICAS: '1',
-      REDIS_WAIT_TIMEOUT_MS: '500',
+      REDIS_WAIT_TIMEOUT_MS: '2000',
     };
     gateways = await Promise.all([0, 1].map(() => spawnGateway(env, BUILD)));
     addPlatform(sim, platform, callbackUrlOf(gateways[0]!.url));
@@ -146,6 +146,8 @@ describe('Redis Sentinel failover under two gateway replicas', () => {
       const info = await master.info('replication');
       return info.get('role') === 'slave' && info.get('master_port') === String(replica.port) && info.get('master_link_status') === 'up';
     }, 30_000);
+    // ...and the promoted master counts it as an online replica (WAIT counts only those).
+    await eventually('the promoted master seeing its replica online', async () => /state=online/.test((await replica.info('replication')).get('slave0') ?? ''));
     const pushed = await sim.pushes.pushTicket();
     expect(pushed).toMatchObject({ status: 200, text: 'success' });
     // Acknowledged only once a replica had it: the old master, now a replica, holds it.

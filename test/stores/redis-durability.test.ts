@@ -47,4 +47,21 @@ describe('RedisStore with REDIS_WAIT_REPLICAS: writes of data wait for replicas,
       await store.close();
     }
   });
+
+  it('a client ioredis gives up on (status end, not closed by the store) connects again', async () => {
+    const store = new RedisStore(master.url, `test:${randomUUID()}:`, silent);
+    await store.connect();
+    try {
+      // ioredis ends a client whose connect was cut off (as its failover detector can do); disconnect() ends it the same way.
+      const ended = new Promise((resolve) => store.redis.once('end', resolve));
+      store.redis.disconnect();
+      await ended;
+      await eventually('the store reconnected', () => store.redis.status === 'ready', 10_000);
+      await store.putToken('k', token);
+      expect(await store.getToken('k')).toEqual(token);
+    } finally {
+      await store.close();
+    }
+    await eventually('the client closed by the store', () => store.redis.status === 'end');
+  });
 });
