@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { auditMutations } from './graphql/audit';
 import { createCallerIdentifier, createContextFactory, endDeadlines } from './graphql/context';
 import { operationLimits } from './graphql/operation-limits';
+import { operationSpanPlugin, recordRootFieldOnSpan } from './graphql/operation-span';
 import { inlineTracesForRouters } from './graphql/federation-access';
 import { refuseSubscriptions } from './graphql/operation-kinds';
 import { operationWorkPlugin } from './graphql/operation-work';
@@ -22,7 +23,7 @@ import { startMetricsServer, type MetricsServer } from './http/metrics-server';
 import { serviceRoutes } from './http/routes';
 import { Metrics } from './observability/metrics';
 import { demoCredentials, startSimulator, type Simulator } from './simulator';
-import { openStore, RedisStore } from './stores';
+import { openStore, RedisStore, tracedStore } from './stores';
 import { createWeChat } from './wechat';
 
 export interface App {
@@ -59,7 +60,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   }
   const metrics = new Metrics();
   const store = await openStore({ ...config.store, logger });
-  const wechat = createWeChat({ ...config.wechat, baseUrls, apps, logger, observer: metrics, store });
+  // With tracing on, every round trip of the WeChat layer and the idempotency records is a span.
+  const traced = config.tracing === undefined ? store : tracedStore(store);
+  const wechat = createWeChat({ ...config.wechat, baseUrls, apps, logger, observer: metrics, store: traced });
   metrics.trackUpstreamLoad(() => wechat.load());
   if (config.wechat.component !== undefined) metrics.trackTicketAge(() => wechat.ticketAgeSeconds());
   let stopping = false;
@@ -79,7 +82,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const rateLimits = createRateLimits(config.rateLimits, logger, store instanceof RedisStore ? store.redis : undefined);
   const limits = operationLimits(config.operationLimits);
   const schema = await buildGatewaySchema({ maxEntityRepresentations: config.maxEntityRepresentations });
-  observeRootFields(schema, [(event) => metrics.rootField(event), auditMutations(logger)]);
+  observeRootFields(schema, [(event) => metrics.rootField(event), auditMutations(logger), ...(config.tracing === undefined ? [] : [recordRootFieldOnSpan])]);
   const context = createContextFactory({
     authenticator,
     rateLimits,
@@ -127,10 +130,11 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       metrics.apolloPlugin(),
       endDeadlines,
       ...limits.plugins,
-      idempotencyPlugin({ ...config.idempotency, store, operationTimeoutMs: config.operationTimeoutMs, logger, observe: (outcome) => metrics.idempotentRequest(outcome) }),
+      idempotencyPlugin({ ...config.idempotency, store: traced, operationTimeoutMs: config.operationTimeoutMs, logger, observe: (outcome) => metrics.idempotentRequest(outcome) }),
       refuseSubscriptions,
       inlineTracesForRouters(),
       operationWorkPlugin({ maxRepresentations: config.maxEntityRepresentations, maxReads: config.maxOperationReads }),
+      ...(config.tracing === undefined ? [] : [operationSpanPlugin]),
     ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
@@ -156,7 +160,15 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     simulator,
     metricsUrl,
     async stop() {
+      // Not ready at once, but still serving for SHUTDOWN_DELAY_MS: a load balancer (or
+      // Kubernetes' endpoints) goes on sending for a while after a stop begins, and those
+      // requests must be answered, not refused. Only then does the drain below close the listener.
       stopping = true;
+      if (config.shutdownDelayMs > 0) {
+        logger.info({ shutdownDelayMs: config.shutdownDelayMs }, 'not ready; serving on until the shutdown delay has passed');
+        await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
+      }
+      logger.info('draining: no new connections, waiting for operations in flight');
       await server.stop();
       admission.close();
       await metricsServer?.close();

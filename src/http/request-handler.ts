@@ -4,6 +4,7 @@ import bodyParser from 'body-parser';
 import cors, { type CorsOptions } from 'cors';
 import type { Logger } from 'pino';
 import { frontDoor, type FrontDoorOptions } from './front-door';
+import { inRequestSpan } from './request-span';
 import { setSecurityHeaders } from './security-headers';
 
 /** Paths that serve GraphQL (and, in development, Apollo Sandbox on GET with Accept: text/html). */
@@ -35,8 +36,7 @@ export function createRequestHandler<TContext extends BaseContext>(options: Requ
   const corsHandler = cors(options.cors);
   const jsonParser = bodyParser.json({ limit: options.maxBodyBytes });
 
-  return (req, res) => {
-    const path = (req.url ?? '/').split('?', 1)[0]!;
+  const handle = (req: IncomingMessage, res: ServerResponse, path: string): void => {
     if (path === '/healthz') {
       sendJson(res, 200, { status: 'ok' });
       return;
@@ -70,6 +70,13 @@ export function createRequestHandler<TContext extends BaseContext>(options: Requ
       if (options.frontDoor === undefined || (options.landingPage && isLandingPageRequest(req))) return serve();
       frontDoor(req, res, options.frontDoor, serve);
     });
+  };
+
+  return (req, res) => {
+    const path = (req.url ?? '/').split('?', 1)[0]!;
+    const graphql = GRAPHQL_PATHS.has(path);
+    const known = graphql || path === '/healthz' || options.routes?.has(path) === true;
+    inRequestSpan(req, res, known ? path : undefined, graphql, () => handle(req, res, path));
   };
 }
 

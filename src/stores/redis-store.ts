@@ -1,74 +1,9 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import type { Logger } from 'pino';
+import { createRedis, type RedisDurability, type RedisTarget } from './redis-connection';
+import { CREATE_RECORD, DELETE_RECORD, DELETE_TOKEN_IF, DROP_READS, GET_READS, PUT_READ, PUT_TICKET, REPLACE_RECORD, UNLOCK } from './redis-scripts';
 import { READ_GENERATION_KEEP_MS, StoreUnavailableError, type AppliedEvent, type CachedReads, type Store, type StoredToken, type VerifyTicket } from './store';
 
-/** Deletes KEYS[1] only while it holds ARGV[1]: an owner-checked unlock. */
-const UNLOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
-
-/** Deletes the token at KEYS[1] only while its value is ARGV[1]: compare-and-delete. */
-const DELETE_TOKEN_IF = `
-local current = redis.call('get', KEYS[1])
-if current and cjson.decode(current).value == ARGV[1] then return redis.call('del', KEYS[1]) end
-return 0`;
-
-/** Stores the ticket ARGV[1] (JSON) unless the stored one has a later createTime (ARGV[2]). */
-const PUT_TICKET = `
-local current = redis.call('get', KEYS[1])
-if current and tonumber(cjson.decode(current).createTime) > tonumber(ARGV[2]) then return 0 end
-redis.call('set', KEYS[1], ARGV[1])
-return 1`;
-
-// The read cache: one hash per appid, `<prefix>reads:<appid>`, holding `gen` (the generation) and
-// `v:<name>` = `<expiresAt ms>|<value>`. Expiry is judged by Redis's own clock (TIME), so replicas
-// whose clocks differ still agree on what has expired.
-const REDIS_NOW = `local t = redis.call('time') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
-
-/** The generation and the values that have not expired, as a flat list of names and values. */
-const GET_READS = `${REDIS_NOW}
-local all = redis.call('hgetall', KEYS[1])
-local out = {}
-for i = 1, #all, 2 do
-  local name, value = all[i], all[i + 1]
-  if name == 'gen' then
-    out[#out + 1] = name out[#out + 1] = value
-  else
-    local bar = string.find(value, '|', 1, true)
-    if bar and tonumber(string.sub(value, 1, bar - 1)) > now then out[#out + 1] = name out[#out + 1] = string.sub(value, bar + 1) end
-  end
-end
-return out`;
-
-/** ARGV: generation, name, value, ttl ms, keep ms. Stores only while the generation is unchanged. */
-const PUT_READ = `${REDIS_NOW}
-if tonumber(redis.call('hget', KEYS[1], 'gen') or '0') ~= tonumber(ARGV[1]) then return 0 end
-redis.call('hset', KEYS[1], ARGV[2], string.format('%d', now + tonumber(ARGV[4])) .. '|' .. ARGV[3])
-if redis.call('pttl', KEYS[1]) < tonumber(ARGV[5]) then redis.call('pexpire', KEYS[1], ARGV[5]) end
-return 1`;
-
-/** ARGV: keep ms. A new generation, and no values. */
-const DROP_READS = `
-redis.call('hincrby', KEYS[1], 'gen', 1)
-for _, name in ipairs(redis.call('hkeys', KEYS[1])) do
-  if name ~= 'gen' then redis.call('hdel', KEYS[1], name) end
-end
-if redis.call('pttl', KEYS[1]) < tonumber(ARGV[1]) then redis.call('pexpire', KEYS[1], ARGV[1]) end
-return 1`;
-
-/** ARGV: value, ttl ms. Stores the record unless one is there; answers the one there, or nil. */
-const CREATE_RECORD = `
-if redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return false end
-return redis.call('get', KEYS[1])`;
-
-/** ARGV: expected, value, ttl ms. Replaces the record only while it is still the expected one. */
-const REPLACE_RECORD = `
-if redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end
-redis.call('set', KEYS[1], ARGV[2], 'PX', ARGV[3])
-return 1`;
-
-/** ARGV: expected. Deletes the record only while it is still the expected one. */
-const DELETE_RECORD = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
-
-/** How often "still unavailable" may be logged while Redis stays down. */
 const LOG_EVERY_MS = 10_000;
 
 /**
@@ -83,29 +18,37 @@ const LOG_EVERY_MS = 10_000;
  * A Redis that is down fails fast: no offline queue and a command timeout, so a call gets
  * `StoreUnavailableError` at once instead of waiting, and is never answered by fetching a token
  * behind the other replicas' backs. One log line when Redis goes away, one every 10 s while it
- * stays away, one when it is back.
+ * stays away, one when it is back. `target` is a URL or a Sentinel-managed master
+ * (redis-connection.ts): through a failover, calls fail the same way until the promoted replica
+ * answers.
+ *
+ * Writes of data (ticket, refresh tokens, the latest applied push, idempotency records) are
+ * answered only once they are as durable as configured: with `durability.replicas`, after `WAIT`
+ * saw that many replicas acknowledge them, so a failover to one of them keeps them. They go on a
+ * connection of their own, because `WAIT` counts the writes of its own connection and blocks it
+ * meanwhile: token reads must not queue behind it. Cache, locks and claims never wait.
  */
 export class RedisStore implements Store {
   readonly kind = 'redis';
   /** The connection; other users of the same Redis (the rate limiter) share it. */
   readonly redis: Redis;
+  /** Writes of data and their WAIT, when replicas must acknowledge them; else `redis`. */
+  private readonly dataRedis: Redis;
   private down = false;
   private lastLogged = 0;
+  private closed = false;
 
   constructor(
-    url: string,
+    target: RedisTarget,
     private readonly prefix: string,
     private readonly logger: Logger,
+    private readonly durability: RedisDurability = { replicas: 0, timeoutMs: 0 },
   ) {
-    this.redis = new Redis(url, {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      connectTimeout: 2_000,
-      commandTimeout: 2_000,
-      retryStrategy: (times) => Math.min(100 * times, 2_000),
-    });
+    this.redis = createRedis(target, durability);
+    this.dataRedis = durability.replicas > 0 ? createRedis(target, durability) : this.redis;
+    if (this.dataRedis !== this.redis) this.dataRedis.on('error', () => undefined); // reported through `redis`, which sees the same server
     this.redis.on('error', (error: Error) => this.unavailable(error.message));
+    for (const redis of new Set([this.redis, this.dataRedis])) redis.on('end', () => this.reconnectUnlessClosed(redis));
     this.redis.on('ready', () => {
       if (this.down) this.logger.info('credential store (Redis) is reachable again');
       this.down = false;
@@ -114,8 +57,10 @@ export class RedisStore implements Store {
 
   /** Connects, waiting at most `timeoutMs`; the gateway starts either way and keeps reconnecting. */
   async connect(timeoutMs = 5_000): Promise<void> {
-    const ready = new Promise<void>((resolve) => this.redis.once('ready', () => resolve()));
-    this.redis.connect().catch(() => undefined);
+    // Both connections, when writes of data have their own: a push may arrive at once.
+    const connections = this.dataRedis === this.redis ? [this.redis] : [this.redis, this.dataRedis];
+    const ready = Promise.all(connections.map((redis) => new Promise<void>((resolve) => redis.once('ready', () => resolve()))));
+    for (const redis of connections) redis.connect().catch(() => undefined);
     await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
   }
 
@@ -181,7 +126,7 @@ export class RedisStore implements Store {
 
   async putLatestEvent(key: string, event: AppliedEvent, ttlMs: number): Promise<void> {
     const json = JSON.stringify({ createTime: event.createTime, infoType: event.infoType });
-    await this.run(() => this.redis.set(this.key('event', key), json, 'PX', ttlMs));
+    await this.durably((redis) => redis.set(this.key('event', key), json, 'PX', ttlMs));
   }
 
   async getTicket(componentAppid: string): Promise<VerifyTicket | undefined> {
@@ -191,7 +136,7 @@ export class RedisStore implements Store {
 
   async putTicket(componentAppid: string, ticket: VerifyTicket): Promise<void> {
     const json = JSON.stringify({ value: ticket.value, createTime: ticket.createTime });
-    await this.run(() => this.redis.eval(PUT_TICKET, 1, this.key('ticket', componentAppid), json, String(ticket.createTime)));
+    await this.durably((redis) => redis.eval(PUT_TICKET, 1, this.key('ticket', componentAppid), json, String(ticket.createTime)));
   }
 
   async getRefreshToken(componentAppid: string, authorizerAppid: string): Promise<string | undefined> {
@@ -199,15 +144,15 @@ export class RedisStore implements Store {
   }
 
   async putRefreshToken(componentAppid: string, authorizerAppid: string, refreshToken: string): Promise<void> {
-    await this.run(() => this.redis.hset(this.key('refresh', componentAppid), authorizerAppid, refreshToken));
+    await this.durably((redis) => redis.hset(this.key('refresh', componentAppid), authorizerAppid, refreshToken));
   }
 
   async deleteRefreshToken(componentAppid: string, authorizerAppid: string): Promise<void> {
-    await this.run(() => this.redis.hdel(this.key('refresh', componentAppid), authorizerAppid));
+    await this.durably((redis) => redis.hdel(this.key('refresh', componentAppid), authorizerAppid));
   }
 
   async createRecord(key: string, value: string, ttlMs: number): Promise<string | undefined> {
-    const current = await this.run(() => this.redis.eval(CREATE_RECORD, 1, this.key('idempotency', key), value, Math.ceil(ttlMs)));
+    const current = await this.durably((redis) => redis.eval(CREATE_RECORD, 1, this.key('idempotency', key), value, Math.ceil(ttlMs)));
     return typeof current === 'string' ? current : undefined;
   }
 
@@ -216,11 +161,11 @@ export class RedisStore implements Store {
   }
 
   async replaceRecord(key: string, expected: string, value: string, ttlMs: number): Promise<boolean> {
-    return (await this.run(() => this.redis.eval(REPLACE_RECORD, 1, this.key('idempotency', key), expected, value, Math.ceil(ttlMs)))) === 1;
+    return (await this.durably((redis) => redis.eval(REPLACE_RECORD, 1, this.key('idempotency', key), expected, value, Math.ceil(ttlMs)))) === 1;
   }
 
   async deleteRecord(key: string, expected: string): Promise<void> {
-    await this.run(() => this.redis.eval(DELETE_RECORD, 1, this.key('idempotency', key), expected));
+    await this.durably((redis) => redis.eval(DELETE_RECORD, 1, this.key('idempotency', key), expected));
   }
 
   /** Connected, and no command has failed since it (re)connected. */
@@ -230,12 +175,49 @@ export class RedisStore implements Store {
 
   /** Quits cleanly when connected (waits for the replies in flight), else stops reconnecting. */
   async close(): Promise<void> {
-    if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
-    else this.redis.disconnect();
+    this.closed = true;
+    const quit = async (redis: Redis) => {
+      if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+      else redis.disconnect();
+    };
+    await Promise.all([quit(this.redis), ...(this.dataRedis === this.redis ? [] : [quit(this.dataRedis)])]);
   }
 
   private key(kind: 'token' | 'lock' | 'ticket' | 'refresh' | 'claim' | 'event' | 'reads' | 'idempotency', name: string): string {
     return `${this.prefix}${kind}:${name}`;
+  }
+
+  /**
+   * ioredis gives up on a client in a few corner cases (a connect attempt cut off mid-way, e.g.
+   * during a Sentinel failover), leaving it `end`ed while Redis is back. The store must not stay
+   * unavailable for good because of that: a client that ends without `close` connects again.
+   */
+  private reconnectUnlessClosed(redis: Redis): void {
+    if (this.closed) return;
+    this.unavailable('the connection to Redis ended; connecting again');
+    setTimeout(() => {
+      if (!this.closed && redis.status === 'end') redis.connect().catch(() => undefined);
+    }, 1_000).unref();
+  }
+
+  /**
+   * A write of data, then (with replicas configured) `WAIT` on the same connection: fewer
+   * acknowledgements in time is a failure, so the caller reports the store unavailable (a push
+   * is answered 503 and WeChat sends it again) rather than a write a failover could lose. The
+   * master has it either way; writing it again is harmless.
+   */
+  private async durably<T>(write: (redis: Redis) => Promise<T>): Promise<T> {
+    const result = await this.run(() => write(this.dataRedis));
+    const { replicas, timeoutMs } = this.durability;
+    if (replicas > 0) {
+      const acknowledged = await this.run(() => this.dataRedis.wait(replicas, timeoutMs));
+      if (acknowledged < replicas) {
+        const detail = `a write of data reached ${acknowledged} of the ${replicas} replicas required (REDIS_WAIT_REPLICAS) within ${timeoutMs} ms`;
+        this.logger.error({ store: 'redis', detail }, 'credential store (Redis): a write of data is not durable');
+        throw new StoreUnavailableError('redis', `Redis: ${detail}`);
+      }
+    }
+    return result;
   }
 
   private async run<T>(command: () => Promise<T>): Promise<T> {
