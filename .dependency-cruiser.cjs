@@ -1,7 +1,7 @@
 /**
  * The layer rule, checked by `npm run lint:layers` (in .ci/run). From the top down:
  *
- *   main.ts, app.ts, config.ts  the process entry, the composition root, the configuration
+ *   main.ts, app.ts, config/    the process entry, the composition root, the configuration
  *   http/                       the HTTP front, the Apollo assembly, the routes
  *   graphql/                    schema, resolvers, the context factory, authorization
  *   auth/  observability/       who is calling; metrics and logs (siblings: neither imports the other)
@@ -13,12 +13,12 @@
  * and component/ (the push receiver) sits beside calls/.
  */
 const above = {
-  stores: '^src/(wechat|auth|observability|graphql|http|simulator)/|^src/(app|main|config)\\.ts$',
-  wechat: '^src/(auth|observability|graphql|http|simulator)/|^src/(app|main|config)\\.ts$',
-  auth: '^src/(observability|graphql|http|simulator)/|^src/(app|main|config)\\.ts$',
-  observability: '^src/(auth|graphql|http|simulator)/|^src/(app|main|config)\\.ts$',
-  graphql: '^src/(http|observability|simulator)/|^src/(app|main|config)\\.ts$',
-  http: '^src/simulator/|^src/(app|main|config)\\.ts$',
+  stores: '^src/(wechat|auth|observability|graphql|http|simulator)/|^src/(app|main)\\.ts$|^src/config/',
+  wechat: '^src/(auth|observability|graphql|http|simulator)/|^src/(app|main)\\.ts$|^src/config/',
+  auth: '^src/(observability|graphql|http|simulator)/|^src/(app|main)\\.ts$|^src/config/',
+  observability: '^src/(auth|graphql|http|simulator)/|^src/(app|main)\\.ts$|^src/config/',
+  graphql: '^src/(http|observability|simulator)/|^src/(app|main)\\.ts$|^src/config/',
+  http: '^src/simulator/|^src/(app|main)\\.ts$|^src/config/',
   'wechat/vocabulary': '^src/wechat/(calls|tokens|transport|component)/|^src/wechat/index\\.ts$',
   'wechat/transport': '^src/wechat/(calls|tokens|component)/|^src/wechat/index\\.ts$',
   'wechat/tokens': '^src/wechat/(calls|component)/|^src/wechat/index\\.ts$',

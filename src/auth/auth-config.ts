@@ -5,7 +5,7 @@ import type { AuthConfig } from './authenticate';
 /** The variables that turn authentication on; production refuses to start without one. */
 const AUTH_VARIABLES = 'AUTH_JWT_SECRET (or AUTH_JWT_SECRET_FILE), AUTH_JWKS_URL or AUTH_API_KEYS_FILE';
 
-/** The authentication variables, each already checked on its own by src/config.ts. */
+/** The authentication variables, each already checked on its own by src/config/variables.ts. */
 export interface AuthVariables {
   readonly production: boolean;
   readonly AUTH_JWT_SECRET?: string | undefined;

@@ -6,7 +6,7 @@ import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import type { Logger } from 'pino';
 
-/** What turns tracing on, read from the standard OTEL_* variables (src/config.ts checks them). */
+/** What turns tracing on, read from the standard OTEL_* variables (src/config/variables.ts checks them). */
 export interface TracingConfig {
   /** `http/protobuf` (the specification's default) or `http/json`. */
   readonly protocol: 'http/protobuf' | 'http/json';

@@ -15,7 +15,7 @@ export interface StoreConfig {
   readonly stateFile: string;
 }
 
-/** The store's variables, each already checked on its own by src/config.ts. */
+/** The store's variables, each already checked on its own by src/config/variables.ts. */
 export interface StoreVariables {
   readonly REDIS_URL?: string | undefined;
   readonly REDIS_SENTINELS?: SentinelTarget['sentinels'] | undefined;

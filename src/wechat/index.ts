@@ -31,7 +31,7 @@ export { isRequestId, RID_RULE, type RequestRecord, type RidApi } from './calls/
 export type { ComponentCredentials } from './tokens/component-token';
 export type { ComponentCallback } from './component/callback';
 
-/** What the configuration gives the WeChat layer (src/config.ts reads it from the environment). */
+/** What the configuration gives the WeChat layer (src/config/ reads it from the environment). */
 export interface WeChatConfig extends Omit<TransportOptions, 'logger' | 'observer' | 'retry'> {
   /** appid → appsecret, for accounts that call for themselves. */
   readonly apps: ReadonlyMap<string, string>;

@@ -7,7 +7,7 @@ import type { GatewayContext } from '../../graphql/context';
 import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from './idempotency-key';
 import { IdempotencyRecords, type Claim, type IdempotencyStore } from './idempotency-records';
 
-/** What the configuration says about idempotency keys (src/config.ts reads it from the environment). */
+/** What the configuration says about idempotency keys (src/config/ reads it from the environment). */
 export interface IdempotencyConfig {
   /** How long a key's answer is kept (IDEMPOTENCY_TTL_SECONDS, default 24 h). */
   readonly ttlSeconds: number;
