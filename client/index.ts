@@ -7,9 +7,18 @@
  *   and `AppStateFragmentDoc`, an app's state as the cache keeps it;
  * - `cacheConfig` (`possibleTypes` + `typePolicies`) for Apollo Client's InMemoryCache, and
  *   `graphcacheKeys` and `graphcacheSchema` for urql's graphcache;
- * - `authorization(token)` and the header that lets a GET through CSRF prevention.
+ * - `authorization(token)` and the header that lets a GET through CSRF prevention;
+ * - `newIdempotencyKey()` and `idempotencyLink`: a key per user action, reused on its retries.
  */
 export * from './generated/graphql';
 export { graphql } from './generated/gql';
 export { cacheConfig, graphcacheKeys, graphcacheSchema, possibleTypes, typePolicies } from './cache';
 export { authorization, PREFLIGHT_HEADER, retryDelaySeconds, errorTypenames, isGatewayError, type GatewayErrorMember } from './errors';
+export {
+  idempotencyHeaders,
+  idempotencyLink,
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAYED_HEADER,
+  newIdempotencyKey,
+  withIdempotencyKey,
+} from './idempotency';

@@ -1,4 +1,5 @@
 import type { WeChatBody, WeChatTransport } from '../transport/wechat-transport';
+import { describeErrcode } from '../vocabulary/errcodes';
 import { badAnswer, failure, success, type WeChatFailure, type WeChatResult } from '../vocabulary/result';
 import type { TokenProvider } from '../tokens/token-provider';
 import { withToken } from '../tokens/with-token';
@@ -138,7 +139,7 @@ export class OpenAccountApi {
     return inChangeSpan(name, this.changes.settle, async (counted) => {
       const result = await this.sendSettled(appid, counted(send), judge);
       if (mayHaveReachedWeChat(result)) {
-        this.changes.sent += 1;
+        if (!refusedForNow(result)) this.changes.sent += 1;
         if (!result.ok && result.failure.kind === 'outcome-unknown') this.changes.unknown += 1;
         await this.readCache?.invalidate(appid);
       }
@@ -180,7 +181,8 @@ export class OpenAccountApi {
 
 /**
  * One GraphQL operation's changes, for idempotency keys (src/http/idempotency/): how many may
- * have reached WeChat (none: the operation's answer need not be kept, a retry may run afresh)
+ * have reached WeChat and changed something there (none, or only retryable refusals such as a
+ * busy -1: the operation's answer need not be kept, a retry may run afresh)
  * and how many ended with an unknown outcome (a retry with the key settles them). `settle` is set
  * before the operation runs when it repeats a key whose earlier answer was an unknown outcome.
  */
@@ -188,6 +190,15 @@ export class OperationChanges {
   sent = 0;
   unknown = 0;
   settle = false;
+}
+
+/**
+ * WeChat answered with an errcode that means "not done, the same request may succeed later" (-1
+ * busy, 45011): nothing was applied, so an idempotency key's retry must run again, not be
+ * answered the refusal again.
+ */
+function refusedForNow(result: WeChatResult<unknown>): boolean {
+  return !result.ok && result.failure.kind === 'errcode' && describeErrcode(result.failure.errcode, result.failure.path).retryable;
 }
 
 /** A request that may have reached WeChat and got no usable answer: WeChat may have applied it. */
