@@ -52,6 +52,20 @@ describe('idempotency keys from the client kit', () => {
     for (const key of keys) expect(key).toMatch(/^[ -~]{1,255}$/);
   });
 
+  it('without crypto.randomUUID (a page that is not a secure context) the key is still a random UUID', () => {
+    const { crypto } = globalThis;
+    const randomUUID = jest.spyOn(crypto, 'randomUUID');
+    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      const keys = new Set(Array.from({ length: 100 }, newIdempotencyKey));
+      expect(keys.size).toBe(100);
+      for (const key of keys) expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    } finally {
+      randomUUID.mockRestore();
+    }
+    expect(typeof crypto.randomUUID).toBe('function');
+  });
+
   it('the same key twice: one WeChat unbind, and the second answer is the first, replayed', async () => {
     const key = newIdempotencyKey();
     const first = await unbind(acmeCoffeeOA.appid, key);

@@ -31,6 +31,8 @@ describe('the example console in a real browser', () => {
   let page: Page;
   /** The Origin each GraphQL request carried, and the CORS header its answer carried. */
   const crossOrigin: Promise<{ origin: string | undefined; allowed: string | undefined }>[] = [];
+  /** The Idempotency-Key each mutation the page sent carried (undefined: none), in order. */
+  let mutationKeys: (string | undefined)[] = [];
 
   const harness = useHarness('all');
   beforeAll(async () => {
@@ -47,6 +49,11 @@ describe('the example console in a real browser', () => {
     browser = await launchBrowser();
     harness.adopt('chromium', 'headless', browser, () => browser.close());
     page = await browser.context.newPage();
+    page.on('request', (request) => {
+      if (request.url() === gateway.url && request.method() === 'POST' && /^\s*mutation\b/m.test(String(request.postDataJSON()?.query))) {
+        mutationKeys.push(request.headers()['idempotency-key']);
+      }
+    });
     page.on('response', (response) => {
       if (response.url() !== gateway.url) return;
       crossOrigin.push(response.request().allHeaders().then((sent) => ({ origin: sent['origin'], allowed: response.headers()['access-control-allow-origin'] })));
@@ -59,6 +66,7 @@ describe('the example console in a real browser', () => {
   beforeEach(() => {
     simulator.faults.clear();
     simulator.counters.reset();
+    mutationKeys = [];
   });
 
   const row = (appid: string): Locator => page.getByTestId(`app-${appid}`);
@@ -131,6 +139,16 @@ describe('the example console in a real browser', () => {
     await retry.click();
     expect(await shown(outcome(acmeCoffeeMP.appid, 'UnbindOpenAccountSuccess'))).toContain('unbound');
     expect(simulator.counters.applied(UNBIND)).toBe(1);
+    // The Retry sent the click's Idempotency-Key again (WeChat's -1 was not kept under it, so it ran).
+    expect(mutationKeys).toHaveLength(2);
+    expect(mutationKeys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(mutationKeys[1]).toBe(mutationKeys[0]);
+    // A new click is a new action, with a new key.
+    await act(acmeCoffeeMP.appid, 'unbind', ACME_OPEN);
+    await outcome(acmeCoffeeMP.appid, 'OpenAccountNotBoundError').waitFor(WAIT);
+    expect(mutationKeys).toHaveLength(3);
+    expect(mutationKeys[2]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(mutationKeys[2]).not.toBe(mutationKeys[0]);
   });
 
   it('WeChatUnavailableError (HTTP 500): the reason, check first, and a retry', async () => {

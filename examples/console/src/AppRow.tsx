@@ -4,7 +4,9 @@ import {
   AppDocument,
   BindOpenAccountWithAppDocument,
   CreateOpenAccountWithAppDocument,
+  newIdempotencyKey,
   UnbindOpenAccountWithAppDocument,
+  withIdempotencyKey,
   type AppStateFragment,
 } from '../../../client';
 import { DEMO_OPEN_APPIDS, type ListedApp } from './demo-apps';
@@ -12,6 +14,8 @@ import { outcomeOf, outcomeOfError, type Outcome } from './outcome';
 import { OutcomeView } from './OutcomeView';
 
 type Action = { readonly name: 'bind' | 'unbind'; readonly openAppid: string } | { readonly name: 'create' };
+/** A user action and its Idempotency-Key: made by the click, sent again by each Retry of it. */
+type Attempt = { readonly action: Action; readonly key: string };
 
 /**
  * One account: its open account as the cache holds it (the `WeChatApp:{appid}` entry, which every
@@ -22,25 +26,33 @@ export function AppRow({ listed, state }: { listed: ListedApp; state: AppStateFr
   const bound = state?.openAccount.__typename === 'OpenAccount' ? state.openAccount.openAppid : undefined;
   const [target, setTarget] = useState(bound ?? DEMO_OPEN_APPIDS[0]!);
   const [outcome, setOutcome] = useState<Outcome | undefined>();
-  const [last, setLast] = useState<Action | undefined>();
+  const [last, setLast] = useState<Attempt | undefined>();
   const [bind, bindState] = useMutation(BindOpenAccountWithAppDocument);
   const [unbind, unbindState] = useMutation(UnbindOpenAccountWithAppDocument);
   const [create, createState] = useMutation(CreateOpenAccountWithAppDocument);
   const busy = bindState.loading || unbindState.loading || createState.loading;
 
-  async function run(action: Action): Promise<void> {
-    setLast(action);
+  /** A click: a new action with a new key. */
+  function click(action: Action): void {
+    void run({ action, key: newIdempotencyKey() });
+  }
+
+  /** Sends the attempt's change with its key: a Retry that follows a lost answer gets that answer, not a second change. */
+  async function run(attempt: Attempt): Promise<void> {
+    setLast(attempt);
     setOutcome(undefined);
+    const { action } = attempt;
     const appid = listed.appid;
+    const context = withIdempotencyKey(attempt.key);
     try {
       if (action.name === 'create') {
-        const { data } = await create({ variables: { appid } });
+        const { data } = await create({ variables: { appid }, context });
         setOutcome(outcomeOf(data!.createOpenAccount, (s) => `created open account ${String(s['openAppid'])} and bound ${appid} to it`));
       } else if (action.name === 'bind') {
-        const { data } = await bind({ variables: { appid, openAppid: action.openAppid } });
+        const { data } = await bind({ variables: { appid, openAppid: action.openAppid }, context });
         setOutcome(outcomeOf(data!.bindOpenAccount, () => `bound to ${action.openAppid}`));
       } else {
-        const { data } = await unbind({ variables: { appid, openAppid: action.openAppid } });
+        const { data } = await unbind({ variables: { appid, openAppid: action.openAppid }, context });
         setOutcome(outcomeOf(data!.unbindOpenAccount, () => `unbound from ${action.openAppid}`));
       }
     } catch (error) {
@@ -76,13 +88,13 @@ export function AppRow({ listed, state }: { listed: ListedApp; state: AppStateFr
             </option>
           ))}
         </select>
-        <button type="button" data-testid="bind" disabled={busy} onClick={() => void run({ name: 'bind', openAppid: target })}>
+        <button type="button" data-testid="bind" disabled={busy} onClick={() => click({ name: 'bind', openAppid: target })}>
           Bind
         </button>
-        <button type="button" data-testid="unbind" disabled={busy} onClick={() => void run({ name: 'unbind', openAppid: target })}>
+        <button type="button" data-testid="unbind" disabled={busy} onClick={() => click({ name: 'unbind', openAppid: target })}>
           Unbind
         </button>
-        <button type="button" data-testid="create" disabled={busy} onClick={() => void run({ name: 'create' })}>
+        <button type="button" data-testid="create" disabled={busy} onClick={() => click({ name: 'create' })}>
           Create
         </button>
         {outcome && <OutcomeView outcome={outcome} actions={{ retry: () => last && void run(last), check: () => void check() }} />}

@@ -1,17 +1,18 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { authorization, cacheConfig } from '../../../client';
+import { authorization, cacheConfig, idempotencyLink } from '../../../client';
 import { Console } from './Console';
 import { readSettings } from './settings';
 
 const settings = readSettings(window.location);
 
 // Everything the cache needs comes from the client kit: possibleTypes (or every error field is
-// dropped) and the type policies that key WeChatApp by appid.
+// dropped), the type policies that key WeChatApp by appid, and the link that sends a change's
+// Idempotency-Key (one per click, reused by its Retry; see AppRow).
 const client = new ApolloClient({
-  link: new HttpLink({ uri: settings.gatewayUrl, headers: settings.token ? authorization(settings.token) : {} }),
+  link: ApolloLink.from([idempotencyLink, new HttpLink({ uri: settings.gatewayUrl, headers: settings.token ? authorization(settings.token) : {} })]),
   cache: new InMemoryCache(cacheConfig),
 });
 
