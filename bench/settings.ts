@@ -27,3 +27,13 @@ export const SETTINGS = {
   /** Item 5: fresh processes started; the median is reported. */
   startupRuns: quick ? 1 : 5,
 } as const;
+
+/**
+ * The gateway's saturated cost per request before the second performance pass (issue 18), as
+ * bench/meter.ts measures it, on the build at the start of that pass (commit 949f484), this
+ * machine, the same sitting as the pass's own A/B runs: what "lower than today" is measured against.
+ */
+export const BEFORE_THIS_PASS = {
+  allocatedBytesPerRequest: NaN,
+  youngUsPerRequest: NaN,
+} as const;
