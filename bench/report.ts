@@ -115,7 +115,7 @@ export function renderReport(r: BenchResults): string {
       "autocannon's CPU is part of every figure; ratios measured in the same run are the meaningful numbers. " +
       `Each load run: ${SETTINGS.warmupS} s warm-up, then ${SETTINGS.durationS} s measured; fixed load = ${SETTINGS.fixedConnections} connections, ` +
       `saturation = ${SETTINGS.saturationConnections} connections. Latencies are per response, to 0.01 ms. ` +
-      'The gateway runs as production must: API-key authentication (production refuses to start without one), rate limits ' +
+      'The gateway runs as production must: JWT authentication (HS256, issuer and audience checked; an API keys file configured beside it; production refuses to start without authentication), rate limits ' +
       'on but set to their maximum so they are paid for and never refuse, operation limits, metrics and the audit log. ' +
       'The baseline has none of these: the ratio is the price of all of them together.',
     '',
