@@ -4,7 +4,8 @@
  * every build in turn, fresh process, saturated unbind run (warm-up, then measured), and prints
  * req/s, CPU per request from /proc, and allocation and young-generation pauses per request
  * (bench/meter.ts). Alternating builds is what makes the comparison fair on a machine whose
- * speed drifts from minute to minute. AB_SECONDS (default 8) and AB_CONNECTIONS (100) tune it.
+ * speed drifts from minute to minute. AB_SECONDS (default 8) and AB_CONNECTIONS (100) tune it;
+ * AB_ENV (JSON) adds to the gateway's environment, AB_CPU_PROF=<dir> writes a CPU profile of each run.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { benchCredentials, GATEWAY_UNBIND, graphqlBody, UNBIND_PAIR } from './be
 import { benchAuth, gatewayOptions, type BenchContext } from './context';
 import { load } from './load';
 import { metered } from './meter';
-import { startGateway, startSimulatorProcess } from './processes';
+import { memoryOf, startGateway, startSimulatorProcess } from './processes';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -27,18 +28,23 @@ async function main(): Promise<void> {
   const sim = await startSimulatorProcess(50);
   const ctx: BenchContext = { sim, apps: benchCredentials(50), outDir, ...benchAuth(outDir), progress: () => undefined };
   const body = graphqlBody(GATEWAY_UNBIND, UNBIND_PAIR);
-  process.stdout.write(`build\tround\treq/s\tp99 ms\tCPU µs/req\talloc KB/req\tscavenges\tyoung µs/req\tlongest young ms\n`);
+  process.stdout.write(`build\tround\treq/s\tp99 ms\tCPU µs/req\talloc KB/req\tscavenges\tyoung µs/req\tlongest young ms\tpeak RSS MB\n`);
   try {
     for (let round = 1; round <= rounds; round++) {
       for (const build of builds) {
-        const gw = await startGateway({ ...gatewayOptions(ctx, 'ab', { env }), mainJs: build });
+        const cpuProfDir = process.env['AB_CPU_PROF'];
+        // `main.js#{"LOG_LEVEL":"warn"}`: that build with more environment of its own.
+        const [mainJs, own] = build.split('#', 2) as [string, string | undefined];
+        const buildEnv = { ...env, ...(own ? (JSON.parse(own) as Record<string, string>) : {}) };
+        const gw = await startGateway({ ...gatewayOptions(ctx, 'ab', { env: buildEnv }), mainJs, ...(cpuProfDir ? { cpuProfDir } : {}) });
         const options = { url: gw.url, body, headers: ctx.headers, connections };
         await load({ ...options, durationS: 3 });
         const r = await metered(gw, () => load({ ...options, durationS: seconds }));
+        const { peakRss } = memoryOf(gw.pid);
         await gw.stop();
         const m = r.meter;
         process.stdout.write(
-          [build, round, Math.round(r.rps), r.p99.toFixed(1), m?.cpuUsPerRequest.toFixed(0), ((m?.allocatedBytesPerRequest ?? NaN) / 1024).toFixed(1), m?.young.count, m?.young.usPerRequest.toFixed(1), m?.young.maxMs.toFixed(2)].join('\t') + `\t${r.non2xx + r.errors > 0 ? `FAILED ${r.non2xx + r.errors}` : ''}\n`,
+          [build, round, Math.round(r.rps), r.p99.toFixed(1), m?.cpuUsPerRequest.toFixed(0), ((m?.allocatedBytesPerRequest ?? NaN) / 1024).toFixed(1), m?.young.count, m?.young.usPerRequest.toFixed(1), m?.young.maxMs.toFixed(2), Math.round(peakRss / 2 ** 20)].join('\t') + `\t${r.non2xx + r.errors > 0 ? `FAILED ${r.non2xx + r.errors}` : ''}\n`,
         );
       }
     }

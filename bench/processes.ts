@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
 import type { DirectClientOptions, DirectClientResult } from './direct-protocol';
+import { GATEWAY_NODE_FLAGS } from './settings';
 import type { SimulatorCommand, SimulatorCounters, SimulatorReply } from './simulator-protocol';
 
 /** dist/ (the bench runs compiled: dist/bench/*.js next to dist/src). */
@@ -112,6 +113,8 @@ export interface GatewayOptions {
   readonly headers: Record<string, string>;
   /** Another build's entry point instead of this one's dist/src/main.js (bench/ab.ts). */
   readonly mainJs?: string;
+  /** Node's flags for the gateway; by default those `npm start` uses (GATEWAY_NODE_FLAGS). */
+  readonly nodeFlags?: readonly string[];
 }
 
 export interface GatewayProcess {
@@ -133,7 +136,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayProc
   const log = openSync(options.logFile, 'a');
   const started = performance.now();
   const gcFile = `${options.logFile}.gc.json`;
-  const args = [...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), ...PROBE, options.mainJs ?? join(DIST, 'src', 'main.js')];
+  const args = [...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), ...PROBE, ...(options.nodeFlags ?? GATEWAY_NODE_FLAGS), options.mainJs ?? join(DIST, 'src', 'main.js')];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
