@@ -202,17 +202,19 @@ export interface BaselineProcess {
 
 /**
  * The minimal baseline (bench/baseline-server.ts), Apollo Server's floor (bench/apollo-floor-server.ts)
- * or the afternoon version (bench/apollo-afternoon-server.ts); `gcDir` is where its GC probe writes.
+ * or the afternoon version (bench/apollo-afternoon-server.ts); `gcDir` is where its GC probe writes,
+ * `nodeFlags` Node's flags (none: as a team would run it).
  */
 export async function startBaseline(
   simulatorUrl: string,
   apps: Record<string, string>,
   server: 'baseline' | 'apollo-floor' | 'apollo-afternoon' = 'baseline',
   gcDir = tmpdir(),
+  nodeFlags: readonly string[] = [],
 ): Promise<BaselineProcess> {
   const port = await freePort();
   const gcFile = join(gcDir, `${server}-${port}.gc.json`);
-  const child = spawn(process.execPath, [...PROBE, join(DIST, 'bench', `${server}-server.js`)], {
+  const child = spawn(process.execPath, [...PROBE, ...nodeFlags, join(DIST, 'bench', `${server}-server.js`)], {
     env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', PORT: String(port), UPSTREAM: simulatorUrl, WECHAT_APPS: JSON.stringify(apps), BENCH_GC_FILE: gcFile },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -15,7 +15,7 @@ import type { OverheadResult } from './scenarios/overhead';
 import type { SlowUpstreamRun } from './scenarios/slow-upstream';
 import type { StampedeResult } from './scenarios/stampede';
 import type { StartupResult } from './scenarios/startup';
-import { BEFORE_THIS_PASS, SETTINGS } from './settings';
+import { BEFORE_THIS_PASS, GATEWAY_NODE_FLAGS, SETTINGS } from './settings';
 
 export interface BenchResults {
   readonly startedAt: Date;
@@ -159,7 +159,14 @@ export function renderReport(r: BenchResults): string {
     costRow('baseline, half of saturation (paced)', o.baseline.half),
     costRow(`Apollo Server's floor, saturation (${SETTINGS.saturationConnections})`, o.apolloFloor.saturated),
     costRow(`Apollo Server, afternoon version, saturation (${SETTINGS.saturationConnections})`, o.apolloAfternoon.saturated),
+    costRow("gateway, saturation, V8's default young generation", o.youngGeneration.gatewayDefault),
+    costRow(`Apollo Server's floor, saturation, with the gateway's \`${GATEWAY_NODE_FLAGS.join(' ')}\``, o.youngGeneration.floorWithGatewayFlags),
   ]));
+  out.push(
+    '',
+    `The gateway runs with \`${GATEWAY_NODE_FLAGS.join(' ')}\`, as \`npm start\` does (bench/settings.ts says why); the other servers run with Node's defaults, as a team would run them. ` +
+      `The last two rows split that out: the gateway without the flag, ${rps(o.youngGeneration.gatewayDefault.rps)} req/s (${ratio(o.youngGeneration.gatewayDefault.rps, o.apolloFloor.saturated.rps)} of the floor); the floor with it, ${rps(o.youngGeneration.floorWithGatewayFlags.rps)} req/s.`,
+  );
   out.push('');
   const ratioRows = (name: string, g: LoadResult, b: LoadResult, d: LoadResult) => [
     [`${name}: gateway / baseline`, ratio(g.rps, b.rps), ratio(g.p50, b.p50), ratio(g.p99, b.p99)],

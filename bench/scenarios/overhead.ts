@@ -13,7 +13,7 @@ import { load, type LoadResult } from '../load';
 import { metered, type Metered, type MeteredProcess } from '../meter';
 import { pacedLoad } from '../paced-load';
 import { operationCounts, runDirectClient, startBaseline, startGateway } from '../processes';
-import { SETTINGS } from '../settings';
+import { GATEWAY_NODE_FLAGS, SETTINGS } from '../settings';
 import { summarize } from '../stats';
 
 export interface OverheadResult {
@@ -26,6 +26,8 @@ export interface OverheadResult {
   readonly apolloAfternoon: { fixed: Metered; saturated: Metered };
   /** Saturated gateway with LOG_LEVEL=warn (no per-call info line). */
   readonly gatewayQuietLogs: Metered;
+  /** Saturated gateway with V8's default young generation, and the floor with the gateway's (GATEWAY_NODE_FLAGS). */
+  readonly youngGeneration: { gatewayDefault: Metered; floorWithGatewayFlags: Metered };
   /** Offered rate of the half-saturation runs, req/s. */
   readonly halfRate: number;
   /** Union members the gateway returned over its fixed and saturated runs. */
@@ -73,6 +75,9 @@ export async function overhead(ctx: BenchContext): Promise<OverheadResult> {
   const fFixed = await run(floor, baselineBody, fixedConnections);
   const fSaturated = await run(floor, baselineBody, saturationConnections);
   await floor.stop();
+  const floorFlagged = await startBaseline(ctx.sim.url, ctx.apps, 'apollo-floor', ctx.outDir, GATEWAY_NODE_FLAGS);
+  const fFlagged = await run(floorFlagged, baselineBody, saturationConnections);
+  await floorFlagged.stop();
 
   ctx.progress('overhead: Apollo Server, the afternoon version');
   const afternoon = await startBaseline(ctx.sim.url, ctx.apps, 'apollo-afternoon', ctx.outDir);
@@ -102,6 +107,11 @@ export async function overhead(ctx: BenchContext): Promise<OverheadResult> {
   const gQuiet = await run(quiet, gatewayBody, saturationConnections);
   await quiet.stop();
 
+  ctx.progress("overhead: gateway with V8's default young generation");
+  const defaultYoung = await startGateway({ ...gatewayOptions(ctx, 'overhead-default-young'), nodeFlags: [] });
+  const gDefaultYoung = await run(defaultYoung, gatewayBody, saturationConnections);
+  await defaultYoung.stop();
+
   return {
     gateway: { fixed: gFixed, saturated: gSaturated, half: gHalf },
     baseline: { fixed: bFixed, saturated: bSaturated, half: bHalf },
@@ -109,6 +119,7 @@ export async function overhead(ctx: BenchContext): Promise<OverheadResult> {
     apolloFloor: { fixed: fFixed, saturated: fSaturated },
     apolloAfternoon: { fixed: aFixed, saturated: aSaturated },
     gatewayQuietLogs: gQuiet,
+    youngGeneration: { gatewayDefault: gDefaultYoung, floorWithGatewayFlags: fFlagged },
     halfRate,
     resultTypes: types,
   };
