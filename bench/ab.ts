@@ -35,8 +35,10 @@ async function main(): Promise<void> {
         const cpuProfDir = process.env['AB_CPU_PROF'];
         // `main.js#{"LOG_LEVEL":"warn"}`: that build with more environment of its own.
         const [mainJs, own] = build.split('#', 2) as [string, string | undefined];
-        const buildEnv = { ...env, ...(own ? (JSON.parse(own) as Record<string, string>) : {}) };
-        const gw = await startGateway({ ...gatewayOptions(ctx, 'ab', { env: buildEnv }), mainJs, ...(cpuProfDir ? { cpuProfDir } : {}) });
+        // `"NODE_FLAGS": ""` runs the build with Node's defaults instead of GATEWAY_NODE_FLAGS.
+        const { NODE_FLAGS: nodeFlags, ...buildEnv } = { ...env, ...(own ? (JSON.parse(own) as Record<string, string>) : {}) };
+        const flags = nodeFlags === undefined ? {} : { nodeFlags: nodeFlags.split(' ').filter(Boolean) };
+        const gw = await startGateway({ ...gatewayOptions(ctx, 'ab', { env: buildEnv }), mainJs, ...flags, ...(cpuProfDir ? { cpuProfDir } : {}) });
         const options = { url: gw.url, body, headers: ctx.headers, connections };
         await load({ ...options, durationS: 3 });
         const r = await metered(gw, () => load({ ...options, durationS: seconds }));
