@@ -14,6 +14,8 @@ export interface BenchContext {
   readonly gatewayEnv: Record<string, string>;
   /** Headers every GraphQL request to the gateway carries (a JWT, as a user's app or a router sends). */
   readonly headers: Record<string, string>;
+  /** Headers of a second caller with its own API key (the overload scenario's well-behaved one). */
+  readonly secondHeaders: Record<string, string>;
   /** A progress line on stderr, so a 5-minute run shows where it is. */
   progress(message: string): void;
 }
@@ -25,11 +27,12 @@ export interface BenchContext {
  * it, as services calling it would have. Rate limits stay on, at the largest allowed value, so
  * their cost is measured but one caller sending thousands of requests a second is never refused.
  */
-export function benchAuth(outDir: string): { gatewayEnv: Record<string, string>; headers: Record<string, string> } {
+export function benchAuth(outDir: string): { gatewayEnv: Record<string, string>; headers: Record<string, string>; secondHeaders: Record<string, string> } {
   const key = `wxgw_${randomBytes(32).toString('base64url')}`;
+  const second = `wxgw_${randomBytes(32).toString('base64url')}`;
   const file = join(outDir, 'api-keys.json');
-  const sha256 = createHash('sha256').update(key, 'utf8').digest('hex');
-  writeFileSync(file, JSON.stringify([{ name: 'bench', sha256, appids: '*', scopes: ['openaccount:read', 'openaccount:write'] }]));
+  const entry = (name: string, k: string) => ({ name, sha256: createHash('sha256').update(k, 'utf8').digest('hex'), appids: '*', scopes: ['openaccount:read', 'openaccount:write'] });
+  writeFileSync(file, JSON.stringify([entry('bench', key), entry('bench-second', second)]));
   const secret = randomBytes(32).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
   const claims = { sub: 'bench-user', appids: '*', scope: 'openaccount:read openaccount:write', iss: 'https://idp.bench', aud: 'openaccount-gateway', iat: now, exp: now + 3600 };
@@ -43,6 +46,7 @@ export function benchAuth(outDir: string): { gatewayEnv: Record<string, string>;
       RATE_LIMIT_APPID_PER_MINUTE: '10000000',
     },
     headers: { authorization: `Bearer ${hs256(claims, secret)}` },
+    secondHeaders: { authorization: `Bearer ${second}` },
   };
 }
 

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
+import type { ClosedLoopOptions, ClosedLoopResult } from './closed-loop-client';
 import type { DirectClientOptions, DirectClientResult } from './direct-protocol';
 import { GATEWAY_NODE_FLAGS } from './settings';
 import type { SimulatorCommand, SimulatorCounters, SimulatorReply } from './simulator-protocol';
@@ -119,6 +120,8 @@ export interface GatewayOptions {
 
 export interface GatewayProcess {
   readonly url: string;
+  /** Prometheus metrics: in production they are served on METRICS_PORT, not the GraphQL port. */
+  readonly metricsUrl: string;
   readonly pid: number;
   /** Where bench/gc-probe.ts in the process writes its GC window on SIGUSR2 (bench/meter.ts). */
   readonly gcFile: string;
@@ -133,6 +136,7 @@ export interface GatewayProcess {
  */
 export async function startGateway(options: GatewayOptions): Promise<GatewayProcess> {
   const port = await freePort();
+  const metricsPort = await freePort();
   const log = openSync(options.logFile, 'a');
   const started = performance.now();
   const gcFile = `${options.logFile}.gc.json`;
@@ -148,6 +152,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayProc
       WECHAT_APPS: JSON.stringify(options.apps),
       SHUTDOWN_GRACE_MS: '2000',
       BENCH_GC_FILE: gcFile,
+      METRICS_PORT: String(metricsPort),
       ...options.env,
     },
     stdio: ['ignore', log, log],
@@ -163,7 +168,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayProc
     child.kill('SIGKILL');
     throw error;
   }
-  return { url, pid: child.pid!, gcFile, startupMs: performance.now() - started, stop: () => stopChild(child) };
+  return { url, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, pid: child.pid!, gcFile, startupMs: performance.now() - started, stop: () => stopChild(child) };
 }
 
 async function untilServing(url: string, options: GatewayOptions, exited: () => boolean, deadline: number): Promise<void> {
@@ -180,9 +185,9 @@ async function untilServing(url: string, options: GatewayOptions, exited: () => 
   }
 }
 
-/** Reads `gateway_operations_total{field,result}` from /metrics: which union members were returned. */
-export async function operationCounts(graphqlUrl: string): Promise<Map<string, number>> {
-  const response = await request(graphqlUrl.replace(/\/graphql$/, '/metrics'));
+/** Reads `gateway_operations_total{field,result}` from a gateway's /metrics: which union members were returned. */
+export async function operationCounts(gateway: Pick<GatewayProcess, 'metricsUrl'>): Promise<Map<string, number>> {
+  const response = await request(gateway.metricsUrl);
   const text = await response.body.text();
   const counts = new Map<string, number>();
   for (const match of text.matchAll(/^gateway_operations_total\{field="([^"]+)",result="([^"]+)"\} (\d+)/gm)) {
@@ -240,5 +245,17 @@ export function runDirectClient(options: DirectClientOptions): Promise<DirectCli
   return new Promise((resolve, reject) => {
     child.once('message', (result: DirectClientResult) => resolve(result));
     child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`direct client exited with ${code}`))));
+  });
+}
+
+/** bench/closed-loop-client.ts in its own process (the overload scenario's second caller). */
+export function runClosedLoopClient(options: ClosedLoopOptions): Promise<ClosedLoopResult> {
+  const child = fork(join(DIST, 'bench', 'closed-loop-client.js'), [], {
+    env: { ...process.env, BENCH_CLOSED_LOOP: JSON.stringify(options) },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (result: ClosedLoopResult) => resolve(result));
+    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`closed-loop client exited with ${code}`))));
   });
 }

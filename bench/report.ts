@@ -193,6 +193,11 @@ export function renderReport(r: BenchResults): string {
       `with the default \`info\`, ${rps(o.gateway.saturated.rps)} req/s: info logging costs ${pct(1 - o.gateway.saturated.rps / o.gatewayQuietLogs.rps)} of throughput (info/warn = ${ratio(o.gateway.saturated.rps, o.gatewayQuietLogs.rps)}).`,
     '',
   );
+  out.push(
+    `Tracing: the saturated gateway with OpenTelemetry exporting every trace (\`OTEL_TRACES_SAMPLER=always_on\`, http/protobuf to a local OTLP sink; ${o.tracing.exports} exports, ${(o.tracing.exportedBytes / 2 ** 20).toFixed(1)} MB) serves ${rps(o.tracing.on.rps)} req/s, p99 ${ms(o.tracing.on.p99)}; ` +
+      `the same gateway without tracing, run just before it, ${rps(o.tracing.off.rps)} req/s, p99 ${ms(o.tracing.off.p99)}: tracing at 100% costs ${pct(1 - o.tracing.on.rps / o.tracing.off.rps)} of throughput (on/off = ${ratio(o.tracing.on.rps, o.tracing.off.rps)}). Sampling one trace in ten (\`traceidratio\`, 0.1): ${rps(o.tracing.tenth.rps)} req/s, p99 ${ms(o.tracing.tenth.p99)} (${ratio(o.tracing.tenth.rps, o.tracing.off.rps)} of off). Without an endpoint tracing is off and no span is recorded.`,
+    '',
+  );
 
   out.push(`## 2. Slow upstream: ${SETTINGS.slowUpstreamMs} ms per WeChat answer, ${SETTINGS.slowClients.toLocaleString('en-US')} concurrent clients`, '');
   out.push(table(['gateway', 'req/s', 'p50', 'p99', 'peak RSS', 'failed', 'result types'], r.slow.map((s) => [...loadRow(s.label, s.load).slice(0, 4), mib(s.peakRssBytes), loadRow('', s.load)[4]!, types(s.resultTypes)])));

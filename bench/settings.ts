@@ -18,6 +18,10 @@ export const SETTINGS = {
   /** Item 2: clients at once, and the upstream latency they wait on. */
   slowClients: quick ? 500 : 5_000,
   slowUpstreamMs: 100,
+  /** The overload scenario: closed-loop clients of one caller, and a second caller's connections beside them. */
+  overloadRuns: (quick
+    ? [{ clients: 500, second: 50 }]
+    : [{ clients: 1_000 }, { clients: 5_000, second: 50 }, { clients: 10_000 }]) as ReadonlyArray<{ clients: number; second?: number }>,
   /** Item 3: a 100-representation _entities call naming 50 distinct apps. */
   entityApps: 50,
   entityRepresentations: 100,

@@ -1,16 +1,21 @@
 import 'reflect-metadata';
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { createAuthenticator } from './auth/authenticate';
+import type { Caller } from './auth/caller';
 import { createRateLimits } from './auth/rate-limit';
 import type { Config } from './config';
 import { auditMutations } from './graphql/audit';
-import { createContextFactory, endDeadlines } from './graphql/context';
+import { createCallerIdentifier, createContextFactory, endDeadlines } from './graphql/context';
 import { operationLimits } from './graphql/operation-limits';
+import { operationSpanPlugin, recordRootFieldOnSpan } from './graphql/operation-span';
 import { inlineTracesForRouters } from './graphql/federation-access';
 import { refuseSubscriptions } from './graphql/operation-kinds';
 import { operationWorkPlugin } from './graphql/operation-work';
 import { observeRootFields } from './graphql/root-fields';
 import { buildGatewaySchema } from './graphql/schema';
+import { Admission } from './http/admission';
+import { admissionMetrics } from './http/admission-metrics';
 import { startGatewayServer } from './http/apollo-server';
 import { idempotencyPlugin } from './http/idempotency/idempotency-plugin';
 import { clientAddress } from './http/client-address';
@@ -18,7 +23,7 @@ import { startMetricsServer, type MetricsServer } from './http/metrics-server';
 import { serviceRoutes } from './http/routes';
 import { Metrics } from './observability/metrics';
 import { demoCredentials, startSimulator, type Simulator } from './simulator';
-import { openStore, RedisStore } from './stores';
+import { openStore, RedisStore, tracedStore } from './stores';
 import { createWeChat } from './wechat';
 
 export interface App {
@@ -53,8 +58,11 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   }
   const metrics = new Metrics();
   const store = await openStore({ ...config.store, logger });
-  const wechat = createWeChat({ ...config.wechat, baseUrls, apps, logger, observer: metrics, store });
+  // With tracing on, every round trip of the WeChat layer and the idempotency records is a span.
+  const traced = config.tracing === undefined ? store : tracedStore(store);
+  const wechat = createWeChat({ ...config.wechat, baseUrls, apps, logger, observer: metrics, store: traced });
   metrics.trackUpstreamLoad(() => wechat.load());
+  if (config.wechat.component !== undefined) metrics.trackTicketAge(() => wechat.ticketAgeSeconds());
   let stopping = false;
 
   const authenticator = createAuthenticator(config.auth, logger);
@@ -72,18 +80,38 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const rateLimits = createRateLimits(config.rateLimits, logger, store instanceof RedisStore ? store.redis : undefined);
   const limits = operationLimits(config.operationLimits);
   const schema = await buildGatewaySchema({ maxEntityRepresentations: config.maxEntityRepresentations });
-  observeRootFields(schema, [(event) => metrics.rootField(event), auditMutations(logger)]);
+  observeRootFields(schema, [(event) => metrics.rootField(event), auditMutations(logger), ...(config.tracing === undefined ? [] : [recordRootFieldOnSpan])]);
   const context = createContextFactory({
     authenticator,
     rateLimits,
     openAccounts: wechat.openAccounts,
+    quota: wechat.quota,
+    requests: wechat.requests,
     readConcurrency: config.wechat.readConcurrency,
     operationTimeoutMs: config.operationTimeoutMs,
+  });
+  // Who is calling, and whether it may call now, from the headers alone: the front door asks
+  // before the body is read (to queue the request in its caller's lane), the context reuses it.
+  const callers = new WeakMap<IncomingMessage, Caller>();
+  const identifyCaller = createCallerIdentifier({ authenticator, rateLimits });
+  const identify = async (req: IncomingMessage): Promise<Caller> => {
+    const caller = await identifyCaller(req.headers, clientAddress(req, config.trustedProxyCount));
+    callers.set(req, caller);
+    return caller;
+  };
+  const admission = new Admission(config.admission, {
+    logger,
+    // Admitting more than the WeChat layer has slots for only moves the wait behind parsing.
+    upstreamHasRoom: () => {
+      const load = wechat.load();
+      return load.queued === 0 && load.inFlight < config.wechat.maxInFlight;
+    },
+    observer: admissionMetrics(metrics.registry, () => admission.stats()),
   });
 
   const server = await startGatewayServer({
     schema,
-    context: (req) => context(req.headers, clientAddress(req, config.trustedProxyCount)),
+    context: (req) => context(req.headers, clientAddress(req, config.trustedProxyCount), callers.get(req)),
     logger,
     host: config.host,
     port: config.port,
@@ -93,15 +121,18 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     development: config.env === 'development' && authenticator.open,
     maxBodyBytes: config.maxBodyBytes,
     cors: config.cors,
+    limits: config.http,
+    frontDoor: { identify, admission, logger },
     shutdownGraceMs: config.shutdownGraceMs,
     plugins: [
       metrics.apolloPlugin(),
       endDeadlines,
       ...limits.plugins,
-      idempotencyPlugin({ ...config.idempotency, store, operationTimeoutMs: config.operationTimeoutMs, logger, observe: (outcome) => metrics.idempotentRequest(outcome) }),
+      idempotencyPlugin({ ...config.idempotency, store: traced, operationTimeoutMs: config.operationTimeoutMs, logger, observe: (outcome) => metrics.idempotentRequest(outcome) }),
       refuseSubscriptions,
       inlineTracesForRouters(),
       operationWorkPlugin({ maxRepresentations: config.maxEntityRepresentations, maxReads: config.maxOperationReads }),
+      ...(config.tracing === undefined ? [] : [operationSpanPlugin]),
     ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
@@ -120,13 +151,24 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     config.metricsPort === undefined ? undefined : await startMetricsServer({ metrics, port: config.metricsPort, host: config.host });
   const metricsUrl = metricsServer?.url ?? new URL('/metrics', server.url).toString();
   logger.info({ url: server.url, metrics: metricsUrl, explorer: config.explorer, credentialStore: store.kind, platform: config.wechat.component?.appid }, 'gateway ready');
+  // Now that the callback is served, the platform may ask WeChat to push its verify ticket.
+  wechat.start();
   return {
     url: server.url,
     simulator,
     metricsUrl,
     async stop() {
+      // Not ready at once, but still serving for SHUTDOWN_DELAY_MS: a load balancer (or
+      // Kubernetes' endpoints) goes on sending for a while after a stop begins, and those
+      // requests must be answered, not refused. Only then does the drain below close the listener.
       stopping = true;
+      if (config.shutdownDelayMs > 0) {
+        logger.info({ shutdownDelayMs: config.shutdownDelayMs }, 'not ready; serving on until the shutdown delay has passed');
+        await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
+      }
+      logger.info('draining: no new connections, waiting for operations in flight');
       await server.stop();
+      admission.close();
       await metricsServer?.close();
       await wechat.close();
       await store.close();

@@ -4,8 +4,11 @@ import type { AuthConfig } from './auth/authenticate';
 import type { RateLimitConfig } from './auth/rate-limit';
 import type { CorsConfig } from './http/cors';
 import type { OperationLimits } from './graphql/operation-limits';
+import type { AdmissionConfig } from './http/admission';
+import type { HttpServerLimits } from './http/server-limits';
 import type { IdempotencyConfig } from './http/idempotency/idempotency-plugin';
-import type { StoreConfig } from './stores';
+import type { TracingConfig } from './observability/tracing';
+import { parseSentinels, readStoreConfig, type StoreConfig } from './stores';
 import { APPID_RULE, isAppId, type ComponentCredentials, type WeChatConfig } from './wechat';
 
 /** WeChat's domains, nearest access point first, then the cross-region disaster-recovery one. */
@@ -30,6 +33,10 @@ export interface Config {
   readonly operationTimeoutMs: number;
   /** How long a stop (SIGTERM) waits for operations in flight. */
   readonly shutdownGraceMs: number;
+  /** How long a stop keeps serving, not ready, before it drains: the load balancer's time to notice. */
+  readonly shutdownDelayMs: number;
+  /** OpenTelemetry traces, when an OTLP endpoint is set (the OTEL_* variables); else off. */
+  readonly tracing: TracingConfig | undefined;
   /** The most representations one operation may ask for, across all its `_entities` fields. */
   readonly maxEntityRepresentations: number;
   /** The most WeChat reads one operation may ask for (each reading field once per entity). */
@@ -37,6 +44,10 @@ export interface Config {
   readonly simulatorPort: number;
   /** Largest accepted HTTP request body. */
   readonly maxBodyBytes: number;
+  /** Connection cap and client timeouts of the HTTP server. */
+  readonly http: HttpServerLimits;
+  /** The front door: how many GraphQL requests run, wait, and for how long. */
+  readonly admission: AdmissionConfig;
   /** Browser origins that may call: any outside production unless CORS_ORIGINS lists them; none in production unless it does. */
   readonly cors: CorsConfig;
   /** JWTs and API keys; neither (open) only outside production. */
@@ -55,6 +66,9 @@ export class ConfigError extends Error {
 
 const boolean = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const otlpEndpoint = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of an OTLP/HTTP collector' });
+const otlpProtocol = z.enum(['http/protobuf', 'http/json'], { error: 'must be http/protobuf or http/json (grpc is not supported)' });
 
 const baseUrls = z
   .string()
@@ -118,12 +132,29 @@ const schema = z.object({
   WECHAT_MAX_QUEUE: integer(0, 1_000_000).default(1_024),
   WECHAT_BREAKER_THRESHOLD: integer(1, 1_000).default(5),
   WECHAT_BREAKER_HALF_OPEN_MS: integer(100, 600_000).default(10_000),
+  // Under 12 hours, a ticket's life: asking after it expired is too late.
+  WECHAT_TICKET_MAX_AGE_SECONDS: integer(0, 11 * 3_600).default(3_600),
   OPERATION_TIMEOUT_MS: integer(100, 120_000).default(15_000),
   SHUTDOWN_GRACE_MS: integer(0, 600_000).default(30_000),
+  SHUTDOWN_DELAY_MS: integer(0, 600_000).default(0),
+  // OpenTelemetry's standard variables that decide whether and how traces leave; the SDK reads the rest.
+  OTEL_SDK_DISABLED: boolean.optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: otlpEndpoint.optional(),
+  OTEL_EXPORTER_OTLP_PROTOCOL: otlpProtocol.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: otlpProtocol.optional(),
   MAX_ENTITY_REPRESENTATIONS: integer(1, 10_000).default(500),
   MAX_OPERATION_READS: integer(1, 100_000).default(1_000),
   SIMULATOR_PORT: integer(0, 65535).default(0),
   MAX_BODY_BYTES: integer(1_024, 10 * 1024 * 1024).default(100 * 1024),
+  MAX_CONNECTIONS: integer(1, 1_000_000).default(20_000),
+  HTTP_HEADERS_TIMEOUT_MS: integer(100, 600_000).default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: integer(100, 600_000).default(30_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: integer(100, 600_000).default(5_000),
+  ADMISSION_MAX_IN_FLIGHT: integer(1, 100_000).default(256),
+  ADMISSION_MAX_QUEUE: integer(0, 1_000_000).default(10_000),
+  ADMISSION_MAX_WAIT_MS: integer(1, 120_000).default(2_000),
+  ADMISSION_MAX_EVENT_LOOP_DELAY_MS: integer(0, 60_000).default(500),
   CORS_ORIGINS: origins.optional(),
   CORS_MAX_AGE_SECONDS: integer(0, 86_400).default(600),
   // Authentication: secrets from the environment or files only, never echoed.
@@ -146,6 +177,15 @@ const schema = z.object({
   MAX_QUERY_TOKENS: integer(10, 100_000).default(2_000),
   MAX_QUERY_DIRECTIVES: integer(0, 1_000).default(20),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  REDIS_SENTINELS: z.string().transform((text, ctx) => {
+    const sentinels = parseSentinels(text);
+    if (typeof sentinels !== 'string') return sentinels;
+    ctx.addIssue({ code: 'custom', message: sentinels });
+    return z.NEVER;
+  }).optional(),
+  REDIS_SENTINEL_NAME: z.string().regex(/^[\w.-]{1,100}$/, 'must be the master group name Sentinel monitors (letters, digits, _ . -)').optional(),
+  REDIS_WAIT_REPLICAS: integer(0, 100).default(0),
+  REDIS_WAIT_TIMEOUT_MS: integer(1, 60_000).default(1_000),
   REDIS_KEY_PREFIX: z.string().max(100).regex(/^[\w:.-]*$/, 'may hold only letters, digits, _ : . and -').default('wechat-gateway:'),
   STATE_FILE: z.string().min(1).default('.state/credentials.json'),
   IDEMPOTENCY_TTL_SECONDS: integer(1, 30 * 86_400).default(86_400),
@@ -188,6 +228,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const issues: string[] = [];
   const auth = readAuthConfig({ ...e, production }, issues);
   const component = readComponent(e, issues);
+  // node:http itself refuses a headers timeout longer than the request timeout.
+  if (e.HTTP_HEADERS_TIMEOUT_MS > e.HTTP_REQUEST_TIMEOUT_MS) issues.push('  HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS');
+  const store = readStoreConfig(e, issues);
   if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) issues.push('  METRICS_PORT: must differ from PORT (metrics are not served on the GraphQL port)');
   if (issues.length > 0) throw new ConfigError(`Invalid configuration:\n${issues.join('\n')}`);
   // Rate limits are per caller: with no authentication there is one anonymous caller, and no
@@ -215,16 +258,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       breakerThreshold: e.WECHAT_BREAKER_THRESHOLD,
       breakerHalfOpenMs: e.WECHAT_BREAKER_HALF_OPEN_MS,
       component,
+      ticketMaxAgeMs: e.WECHAT_TICKET_MAX_AGE_SECONDS * 1000,
       pushWindowSeconds: e.WECHAT_COMPONENT_PUSH_WINDOW_SECONDS,
     },
     // Redis, when set, is shared by every instance: rate limits, and credentials.
-    store: { redisUrl: e.REDIS_URL, stateFile: e.STATE_FILE, redisKeyPrefix: e.REDIS_KEY_PREFIX },
+    store,
     operationTimeoutMs: e.OPERATION_TIMEOUT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
+    // Off unless an endpoint is set (and the SDK is not disabled), as OpenTelemetry's SDKs do.
+    tracing:
+      e.OTEL_SDK_DISABLED !== true && (e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? e.OTEL_EXPORTER_OTLP_ENDPOINT) !== undefined
+        ? { protocol: e.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? e.OTEL_EXPORTER_OTLP_PROTOCOL ?? 'http/protobuf' }
+        : undefined,
     maxEntityRepresentations: e.MAX_ENTITY_REPRESENTATIONS,
     maxOperationReads: e.MAX_OPERATION_READS,
     simulatorPort: e.SIMULATOR_PORT,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    http: {
+      maxConnections: e.MAX_CONNECTIONS,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
+    admission: {
+      maxInFlight: e.ADMISSION_MAX_IN_FLIGHT,
+      maxQueue: e.ADMISSION_MAX_QUEUE,
+      maxWaitMs: e.ADMISSION_MAX_WAIT_MS,
+      maxEventLoopDelayMs: e.ADMISSION_MAX_EVENT_LOOP_DELAY_MS,
+    },
     cors: { origins: e.CORS_ORIGINS ?? (production ? [] : '*'), maxAgeSeconds: e.CORS_MAX_AGE_SECONDS },
     auth,
     rateLimits: {

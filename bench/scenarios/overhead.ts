@@ -5,12 +5,15 @@
  * saturation; and Apollo Server alone on the baseline's schema (bench/apollo-floor-server.ts),
  * which splits the gap into what @apollo/server costs and what the gateway's own code costs. Then the "p99 at half of saturation" target: gateway and baseline both offered
  * half the gateway's saturated rate. Then logging's cost: the saturated run with LOG_LEVEL=warn,
- * which drops the per-upstream-call `info` line.
+ * which drops the per-upstream-call `info` line. Last, tracing's cost: the saturated gateway with
+ * OpenTelemetry exporting every trace (always_on, http/protobuf to a local OTLP sink), and one in
+ * ten, beside the same gateway without tracing, run back to back so all see the same machine.
  */
 import { BASELINE_UNBIND, GATEWAY_UNBIND, graphqlBody, UNBIND_PAIR } from '../bench-data';
 import { gatewayOptions, resultTypes, type BenchContext } from '../context';
 import { load, type LoadResult } from '../load';
 import { metered, type Metered, type MeteredProcess } from '../meter';
+import { startOtlpSink } from '../otlp-sink';
 import { pacedLoad } from '../paced-load';
 import { operationCounts, runDirectClient, startBaseline, startGateway } from '../processes';
 import { GATEWAY_NODE_FLAGS, SETTINGS } from '../settings';
@@ -28,6 +31,8 @@ export interface OverheadResult {
   readonly gatewayQuietLogs: Metered;
   /** Saturated gateway with V8's default young generation, and the floor with the gateway's (GATEWAY_NODE_FLAGS). */
   readonly youngGeneration: { gatewayDefault: Metered; floorWithGatewayFlags: Metered };
+  /** Saturated, back to back: without tracing, then with every trace exported (sampled 100%). */
+  readonly tracing: { off: Metered; on: Metered; tenth: Metered; exports: number; exportedBytes: number };
   /** Offered rate of the half-saturation runs, req/s. */
   readonly halfRate: number;
   /** Union members the gateway returned over its fixed and saturated runs. */
@@ -54,10 +59,10 @@ export async function overhead(ctx: BenchContext): Promise<OverheadResult> {
 
   ctx.progress('overhead: gateway');
   const gw = await startGateway(gatewayOptions(ctx, 'overhead'));
-  const before = await operationCounts(gw.url);
+  const before = await operationCounts(gw);
   const gFixed = await run(gw, gatewayBody, fixedConnections);
   const gSaturated = await run(gw, gatewayBody, saturationConnections);
-  const types = resultTypes(before, await operationCounts(gw.url));
+  const types = resultTypes(before, await operationCounts(gw));
   // Half of what the gateway sustains, offered evenly to both servers; 50 connections leave headroom.
   const halfRate = Math.max(1, Math.round(gSaturated.rps / 2));
   const gHalf = await paced(gw, gatewayBody, halfRate);
@@ -112,6 +117,8 @@ export async function overhead(ctx: BenchContext): Promise<OverheadResult> {
   const gDefaultYoung = await run(defaultYoung, gatewayBody, saturationConnections);
   await defaultYoung.stop();
 
+  const tracing = await tracingCost(ctx, (gateway) => run(gateway, gatewayBody, saturationConnections));
+
   return {
     gateway: { fixed: gFixed, saturated: gSaturated, half: gHalf },
     baseline: { fixed: bFixed, saturated: bSaturated, half: bHalf },
@@ -120,7 +127,34 @@ export async function overhead(ctx: BenchContext): Promise<OverheadResult> {
     apolloAfternoon: { fixed: aFixed, saturated: aSaturated },
     gatewayQuietLogs: gQuiet,
     youngGeneration: { gatewayDefault: gDefaultYoung, floorWithGatewayFlags: fFlagged },
+    tracing,
     halfRate,
     resultTypes: types,
   };
+}
+
+/**
+ * The saturated gateway without tracing, then with OpenTelemetry exporting every trace, then one
+ * in ten (the sampler an operator would more likely run), back to back.
+ */
+export async function tracingCost(ctx: BenchContext, saturate: (gateway: MeteredProcess & { url: string }) => Promise<Metered>): Promise<OverheadResult['tracing']> {
+  ctx.progress('overhead: gateway without tracing (paired with the next runs)');
+  const plain = await startGateway(gatewayOptions(ctx, 'overhead-untraced'));
+  const off = await saturate(plain);
+  await plain.stop();
+
+  const sink = await startOtlpSink();
+  const traced = async (name: string, sampler: Record<string, string>) => {
+    const gateway = await startGateway(gatewayOptions(ctx, name, { env: { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf', ...sampler } }));
+    const result = await saturate(gateway);
+    await gateway.stop();
+    return result;
+  };
+  ctx.progress('overhead: gateway with tracing, sampled 100%');
+  const on = await traced('overhead-traced', { OTEL_TRACES_SAMPLER: 'always_on' });
+  const { exports, bytes } = sink.counts();
+  ctx.progress('overhead: gateway with tracing, sampled 10%');
+  const tenth = await traced('overhead-traced-10pct', { OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.1' });
+  await sink.close();
+  return { off, on, tenth, exports, exportedBytes: bytes };
 }

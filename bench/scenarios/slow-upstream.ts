@@ -33,12 +33,12 @@ export async function slowUpstream(ctx: BenchContext): Promise<SlowUpstreamRun[]
       const gw = await startGateway(gatewayOptions(ctx, 'slow', { env }));
       // A short warm-up at low concurrency: JIT and token, not the 5,000 connections themselves.
       await load({ url: gw.url, body, headers: ctx.headers, connections: 50, durationS: SETTINGS.warmupS });
-      const before = await operationCounts(gw.url);
+      const before = await operationCounts(gw);
       let sampledPeak = 0;
       const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, memoryOf(gw.pid).rss)), 100);
       const result = await load({ url: gw.url, body, headers: ctx.headers, connections: SETTINGS.slowClients, durationS: SETTINGS.durationS });
       clearInterval(sampler);
-      const types = resultTypes(before, await operationCounts(gw.url));
+      const types = resultTypes(before, await operationCounts(gw));
       runs.push({ label, load: result, peakRssBytes: Math.max(sampledPeak, memoryOf(gw.pid).peakRss), resultTypes: types });
       await gw.stop();
     }

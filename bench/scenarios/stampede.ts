@@ -21,7 +21,7 @@ export async function stampede(ctx: BenchContext): Promise<StampedeResult> {
   ctx.progress(`stampede: ${SETTINGS.stampedeCalls} concurrent calls for a cold appid`);
   const gw = await startGateway(gatewayOptions(ctx, 'stampede'));
   try {
-    const before = await operationCounts(gw.url);
+    const before = await operationCounts(gw);
     await ctx.sim.resetCounters();
     const result = await load({
       url: gw.url,
@@ -36,7 +36,7 @@ export async function stampede(ctx: BenchContext): Promise<StampedeResult> {
       tokenFetches: counters.tokenFetches[UNBIND_PAIR.appid]!,
       upstreamUnbinds: counters.calls['/cgi-bin/open/unbind']!,
       load: result,
-      resultTypes: resultTypes(before, await operationCounts(gw.url)),
+      resultTypes: resultTypes(before, await operationCounts(gw)),
     };
   } finally {
     await gw.stop();

@@ -1,10 +1,11 @@
 import { GraphQLError } from 'graphql';
 
 /**
- * What a caller may do. Reads are WeChat get/have; writes are create, bind and unbind;
- * `federation` is for routers: the subgraph SDL (`_service`) and inline traces.
+ * What a caller may do. Reads are WeChat get/have and apiQuota; writes are create, bind, unbind
+ * and clearApiQuota; `federation` is for routers: the subgraph SDL (`_service`) and inline
+ * traces; `wechat:diagnose` is wechatRequest, which shows what an account sent to WeChat.
  */
-export const SCOPES = ['openaccount:read', 'openaccount:write', 'federation'] as const;
+export const SCOPES = ['openaccount:read', 'openaccount:write', 'federation', 'wechat:diagnose'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** The appids a caller may act on: a list, or every appid ("*"). */

@@ -8,11 +8,20 @@ import { APPID_RULE, isAppId } from '../wechat';
  * not echoed: it is the client's own input and may be huge or hostile.
  */
 export function AppIdArg(name: string, description: string): ReturnType<typeof createParameterDecorator> {
+  return CheckedStringArg(name, description, { isValid: isAppId, what: 'appid', rule: APPID_RULE });
+}
+
+/** A `String!` argument checked by `isValid`, refused as BAD_USER_INPUT naming it (see AppIdArg). */
+export function CheckedStringArg(
+  name: string,
+  description: string,
+  check: { isValid: (value: unknown) => value is string; what: string; rule: string },
+): ReturnType<typeof createParameterDecorator> {
   return createParameterDecorator(
     ({ args }) => {
       const value: unknown = args[name];
-      if (!isAppId(value)) {
-        throw new GraphQLError(`Argument "${name}" is not a valid appid: it must be ${APPID_RULE}.`, {
+      if (!check.isValid(value)) {
+        throw new GraphQLError(`Argument "${name}" is not a valid ${check.what}: it must be ${check.rule}.`, {
           extensions: { code: 'BAD_USER_INPUT', argumentName: name },
         });
       }

@@ -3,6 +3,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { authChecker } from './authorization';
+import { DiagnosticsResolver } from './diagnostics/diagnostics.resolver';
 import { guardService } from './federation-access';
 import { OpenAccountResolver } from './open-account/open-account.resolver';
 import { checkRepresentations, resolveWeChatAppReference } from './open-account/wechat-app.reference';
@@ -23,7 +24,7 @@ const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/fede
  */
 export async function buildGatewaySchema(options: SchemaOptions = { maxEntityRepresentations: 500 }): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [OpenAccountResolver, WeChatAppResolver],
+    resolvers: [OpenAccountResolver, DiagnosticsResolver, WeChatAppResolver],
     orphanedTypes: [WeChatApp],
     // Arguments are checked by their own decorators (AppIdArg); no class-validator pass needed.
     validate: false,

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import type { IncomingMessage, RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -8,9 +8,11 @@ import type { GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
 import type { Logger } from 'pino';
 import type { GatewayContext } from '../graphql/context';
 import { maskInternalError } from './error-masking';
+import type { FrontDoorOptions } from './front-door';
 import { withWarning } from './landing-page';
 import { corsOptions, type CorsConfig } from './cors';
 import { createRequestHandler } from './request-handler';
+import { createLimitedServer, type HttpServerLimits } from './server-limits';
 
 export interface GatewayServerOptions {
   readonly schema: GraphQLSchema;
@@ -35,6 +37,10 @@ export interface GatewayServerOptions {
   readonly maxRecursiveSelections?: number;
   /** A warning shown at the top of the landing page (open development mode). */
   readonly landingPageWarning?: string;
+  /** Connection cap and client timeouts (src/http/server-limits.ts). */
+  readonly limits: HttpServerLimits;
+  /** Identification and admission before a GraphQL request's body is read (src/http/front-door.ts). */
+  readonly frontDoor?: FrontDoorOptions;
 }
 
 export interface GatewayServer {
@@ -46,7 +52,7 @@ export interface GatewayServer {
 /** Assembles Apollo Server (schema, plugins, error masking) behind the HTTP front and listens. */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const { logger } = options;
-  const httpServer = createServer();
+  const httpServer = createLimitedServer(options.limits);
   const apollo = new ApolloServer<GatewayContext>({
     schema: options.schema,
     introspection: options.explorer,
@@ -82,6 +88,8 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       ...(options.cors ? { cors: corsOptions(options.cors) } : {}),
       context: options.context,
       ...(options.routes ? { routes: options.routes } : {}),
+      ...(options.frontDoor ? { frontDoor: options.frontDoor } : {}),
+      landingPage: options.explorer,
     }),
   );
   await new Promise<void>((resolve, reject) => {

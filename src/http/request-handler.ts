@@ -3,6 +3,8 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import bodyParser from 'body-parser';
 import cors, { type CorsOptions } from 'cors';
 import type { Logger } from 'pino';
+import { frontDoor, type FrontDoorOptions } from './front-door';
+import { inRequestSpan } from './request-span';
 import { setSecurityHeaders } from './security-headers';
 
 /** Paths that serve GraphQL (and, in development, Apollo Sandbox on GET with Accept: text/html). */
@@ -18,6 +20,10 @@ export interface RequestHandlerOptions<TContext extends BaseContext> {
   readonly cors?: CorsOptions;
   /** Other paths the service answers (metrics, readiness, callbacks), each with its own handler. */
   readonly routes?: ReadonlyMap<string, RequestListener>;
+  /** Identification and admission of GraphQL requests, before their body is read (src/http/front-door.ts). */
+  readonly frontDoor?: FrontDoorOptions;
+  /** Apollo Sandbox is served on GET with Accept: text/html; that page runs nothing and skips the front door. */
+  readonly landingPage?: boolean;
 }
 
 /**
@@ -30,8 +36,7 @@ export function createRequestHandler<TContext extends BaseContext>(options: Requ
   const corsHandler = cors(options.cors);
   const jsonParser = bodyParser.json({ limit: options.maxBodyBytes });
 
-  return (req, res) => {
-    const path = (req.url ?? '/').split('?', 1)[0]!;
+  const handle = (req: IncomingMessage, res: ServerResponse, path: string): void => {
     if (path === '/healthz') {
       sendJson(res, 200, { status: 'ok' });
       return;
@@ -50,8 +55,7 @@ export function createRequestHandler<TContext extends BaseContext>(options: Requ
       return;
     }
     setSecurityHeaders(res);
-    corsHandler(req, res, (corsError?: unknown) => {
-      if (corsError) return sendHttpError(res, corsError, options.logger);
+    const serve = () =>
       jsonParser(req, res, (parseError?: unknown) => {
         if (parseError) return sendHttpError(res, parseError, options.logger);
         executeGraphQL(req, res, options).catch((error: unknown) => {
@@ -60,8 +64,24 @@ export function createRequestHandler<TContext extends BaseContext>(options: Requ
           else res.destroy();
         });
       });
+    corsHandler(req, res, (corsError?: unknown) => {
+      if (corsError) return sendHttpError(res, corsError, options.logger);
+      // Who is calling and whether it may run now are decided from the headers, before the body.
+      if (options.frontDoor === undefined || (options.landingPage && isLandingPageRequest(req))) return serve();
+      frontDoor(req, res, options.frontDoor, serve);
     });
   };
+
+  return (req, res) => {
+    const path = (req.url ?? '/').split('?', 1)[0]!;
+    const graphql = GRAPHQL_PATHS.has(path);
+    const known = graphql || path === '/healthz' || options.routes?.has(path) === true;
+    inRequestSpan(req, res, known ? path : undefined, graphql, () => handle(req, res, path));
+  };
+}
+
+function isLandingPageRequest(req: IncomingMessage): boolean {
+  return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
 }
 
 async function executeGraphQL<TContext extends BaseContext>(

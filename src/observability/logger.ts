@@ -1,5 +1,6 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 import SonicBoom from 'sonic-boom';
+import { traceFields } from './tracing';
 
 /**
  * Field names that may hold a credential anywhere in a log object. The code never logs them on
@@ -95,6 +96,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     {
       level,
       base: { service: 'wechat-open-account-gateway' },
+      // trace_id and span_id of the active span, so a log line joins its trace.
+      mixin: traceFields,
       redact: { paths: SECRET_FIELDS, censor: CENSOR },
       formatters: { log: redactNested },
       serializers: {

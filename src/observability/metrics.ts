@@ -51,6 +51,21 @@ export class Metrics implements WeChatObserver {
     this.upstreamLoad = load;
   }
 
+  /**
+   * Platform mode: `wechat_component_ticket_age_seconds`, the stored verify ticket's age, read at
+   * each scrape; NaN when none is stored, so "no ticket" never reads as "fresh".
+   */
+  trackTicketAge(ageSeconds: () => Promise<number | undefined>): void {
+    new Gauge({
+      name: 'wechat_component_ticket_age_seconds',
+      help: "Age of the platform's stored component_verify_ticket (valid 12 hours; WeChat pushes one every 10 minutes); NaN when none.",
+      registers: [this.registry],
+      async collect() {
+        this.set((await ageSeconds()) ?? Number.NaN);
+      },
+    });
+  }
+
   upstreamCall(call: { origin: string; path: string; stage: 'call' | 'token'; outcome: string; seconds: number }): void {
     this.upstreamRequests.inc({ origin: call.origin, path: call.path, outcome: call.outcome });
     this.upstreamSeconds.observe({ origin: call.origin, path: call.path }, call.seconds);

@@ -11,8 +11,10 @@ export interface Account {
   secret: string;
   readonly subject: string;
   readonly name: string;
-  /** Permission set 24 (Official Account) / 25 (Mini Program) granted; without it 48001. */
+  /** Permission set 24 (Official Account) / 25 (Mini Program) granted; without it create, bind, unbind and get answer 48001. */
   permissionGranted: boolean;
+  /** Permission set 3 (Official Account) / 30 (Mini Program) granted; without it `have` answers 48001. */
+  basicPermissionGranted: boolean;
 }
 
 export interface OpenAccount {
@@ -20,6 +22,7 @@ export interface OpenAccount {
   readonly subject: string;
   /** Made by createOpenAccount; only those can be unbound through the API (else 89003). */
   createdByApi: boolean;
+  /** Unverified, it holds at most UNVERIFIED_LIMIT accounts (of its one subject); verified, `quota`. */
   verified: boolean;
   quota: number;
   readonly members: ReadonlySet<string>;
@@ -31,6 +34,7 @@ export interface NewAccount {
   subject: string;
   name?: string;
   permissionGranted?: boolean;
+  basicPermissionGranted?: boolean;
 }
 
 export interface NewOpenAccount {
@@ -58,6 +62,7 @@ export class AccountState {
       subject: a.subject,
       name: a.name ?? a.appid,
       permissionGranted: a.permissionGranted ?? true,
+      basicPermissionGranted: a.basicPermissionGranted ?? true,
     });
   }
 
@@ -91,7 +96,7 @@ export class AccountState {
   }
 
   /** Changes an account after setup, e.g. a rotated secret (40125) or a withdrawn permission (48001). */
-  updateAccount(appid: string, patch: { secret?: string; permissionGranted?: boolean }): void {
+  updateAccount(appid: string, patch: { secret?: string; permissionGranted?: boolean; basicPermissionGranted?: boolean }): void {
     Object.assign(this.requireAccount(appid), patch);
   }
 

@@ -17,16 +17,21 @@ export interface Outcome {
   readonly tokenFor?: string;
   /** Which kind of token, when not the account's own (stable or plain). */
   readonly tokenKind?: 'component' | 'authorizer';
+  /** After answering, push a fresh verify ticket to this component (api_start_push_ticket). */
+  readonly pushTicketTo?: string;
 }
 
 export interface QueryParams {
   get(name: string): string | null;
 }
 
-/** errmsg texts as WeChat sends them (before the ` rid: …` suffix). */
+/**
+ * errmsg texts as WeChat sends them (before the ` rid: …` suffix), from WeChat's pages and the
+ * SDKs' sources (../../shared/wechat-api "Corrections and additions").
+ */
 const ERRMSG: ReadonlyMap<number, string> = new Map([
   [-1, 'system error'],
-  [40001, 'invalid credential, access_token is invalid or not latest'],
+  [40001, 'invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at https://mmbizurl.cn/s/JtxxFh33r'],
   [40002, 'invalid grant_type'],
   [40013, 'invalid appid'],
   [40014, 'invalid access_token'],
@@ -35,25 +40,42 @@ const ERRMSG: ReadonlyMap<number, string> = new Map([
   [41002, 'appid missing'],
   [41004, 'appsecret missing'],
   [42001, 'access_token expired'],
+  [43001, 'require GET method'],
+  [43002, 'require POST method'],
+  [44002, 'empty post data'],
   [45009, 'reach max api daily quota limit'],
   [45011, 'api minute-quota reach limit  mustslower  retry next minute'],
   [47001, 'data format error'],
   [48001, 'api unauthorized'],
+  [48006, 'forbid to clear quota because of reaching the limit'],
   [40029, 'invalid code'],
+  [61003, 'component is not authorized by this account'],
   [61005, 'component ticket is expired'],
   [61006, 'component ticket is invalid'],
+  [61010, 'code is expired'],
+  [61011, 'invalid component'],
   [61023, 'refresh_token is invalid'],
+  [76001, 'rid not found'],
+  [76002, 'rid is error'],
+  [76003, 'could not query this rid,no permission'],
+  [76021, 'cgi_path not found, please check'],
+  [76022, 'could not use this cgi_path,no permission'],
   [89000, 'account has bound open'],
   [89001, 'not same contractor'],
   [89002, 'open not exists'],
   [89003, 'open is not created by api'],
   [89004, 'number of sub-accounts bound to this open-account exceeds the limit'],
-  [89036, 'open account not created by api or not verified'],
+  [89036, 'open is not created by api or not verified'],
+  [89503, 'please wait for the admin to confirm'],
 ]);
 
-/** WeChat's request id, the thing its support asks for: three groups of 8 hex digits. */
-export function newRid(): string {
-  return [0, 1, 2].map(() => randomBytes(4).toString('hex')).join('-');
+/**
+ * WeChat's request id, the thing its support asks for: three groups of 8 hex digits, the first
+ * the request's Unix time in hex (the other two random here).
+ */
+export function newRid(nowMs: number = Date.now()): string {
+  const time = Math.floor(nowMs / 1000).toString(16).padStart(8, '0');
+  return [time, randomBytes(4).toString('hex'), randomBytes(4).toString('hex')].join('-');
 }
 
 /** A WeChat error answer; every errmsg other than "ok" carries a request id. */

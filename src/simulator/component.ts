@@ -46,7 +46,8 @@ export class ComponentState {
   private readonly componentTokens = new Map<string, ComponentToken>();
   /** `${componentAppid}/${authorizerAppid}` → the current refresh token. */
   private readonly authorizations = new Map<string, string>();
-  private readonly codes = new Map<string, { componentAppid: string; appid: string; expiresAt: number }>();
+  /** Every code issued; an exchanged one stays, marked used, so a second exchange answers 61010. */
+  private readonly codes = new Map<string, { componentAppid: string; appid: string; expiresAt: number; used: boolean }>();
   /** Every credential this side ever issued, so tests can check none leaked into a log. */
   private readonly issued = new Set<string>();
 
@@ -94,7 +95,7 @@ export class ComponentState {
     if (!this.accounts.account(appid)) throw new Error(`unknown account ${appid}: add it with addAccount first`);
     const code = secret('queryauthcode@@@');
     const expiresAt = this.now + AUTH_CODE_TTL_MS;
-    this.codes.set(code, { componentAppid, appid, expiresAt });
+    this.codes.set(code, { componentAppid, appid, expiresAt, used: false });
     this.issued.add(code);
     return { code, expiresAt };
   }
@@ -140,7 +141,7 @@ export class ComponentState {
     if (!body.ok || !isObject(body.value)) return fail(47001);
     const { component_appid: appid, component_appsecret: appsecret, component_verify_ticket: ticket } = body.value;
     const component = typeof appid === 'string' ? this.components.get(appid) : undefined;
-    if (!component) return fail(40013);
+    if (!component) return fail(61011);
     if (appsecret !== component.secret) return fail(40125);
     if (component.ticket === undefined || ticket !== component.ticket.value) return fail(61006);
     if (this.now - component.ticket.issuedAt >= TICKET_TTL_MS) return fail(61005);
@@ -158,13 +159,15 @@ export class ComponentState {
     if ('outcome' in gate) return gate.outcome;
     const { authorizer_appid: appid, authorizer_refresh_token: refreshToken } = gate.body;
     if (typeof appid !== 'string' || typeof refreshToken !== 'string') return fail(41002);
-    const key = `${gate.componentAppid}/${appid}`;
-    if (this.authorizations.get(key) !== refreshToken) return fail(61023);
-    const current = this.rotateRefreshTokens ? this.newRefreshToken(gate.componentAppid, appid) : refreshToken;
+    const current = this.authorizations.get(`${gate.componentAppid}/${appid}`);
+    // Never authorised, or revoked: 61003. Authorised, but not this refresh token: 61023.
+    if (current === undefined) return fail(61003);
+    if (current !== refreshToken) return fail(61023);
+    const next = this.rotateRefreshTokens ? this.newRefreshToken(gate.componentAppid, appid) : refreshToken;
     const token = this.tokens.issue(appid, 'authorizer');
     this.issued.add(token);
     return {
-      answer: { authorizer_access_token: token, expires_in: seconds(this.ttlMs), authorizer_refresh_token: current },
+      answer: { authorizer_access_token: token, expires_in: seconds(this.ttlMs), authorizer_refresh_token: next },
       tokenFor: appid,
       tokenKind: 'authorizer',
     };
@@ -176,8 +179,9 @@ export class ComponentState {
     if ('outcome' in gate) return gate.outcome;
     const code = gate.body.authorization_code;
     const grant = typeof code === 'string' ? this.codes.get(code) : undefined;
-    if (!grant || grant.componentAppid !== gate.componentAppid || this.now >= grant.expiresAt) return fail(40029);
-    this.codes.delete(code as string);
+    if (!grant || grant.componentAppid !== gate.componentAppid) return fail(40029);
+    if (grant.used || this.now >= grant.expiresAt) return fail(61010);
+    grant.used = true;
     const refreshToken = this.newRefreshToken(grant.componentAppid, grant.appid);
     const token = this.tokens.issue(grant.appid, 'authorizer');
     this.issued.add(token);
@@ -194,9 +198,36 @@ export class ComponentState {
     };
   }
 
-  /** The component token in the query, then the component_appid in the body, in WeChat's order. */
+  /**
+   * POST /cgi-bin/component/api_start_push_ticket `{component_appid, component_secret}`: WeChat
+   * (re)starts pushing the verify ticket; the answer is only "ok", the HTTP face pushes a fresh
+   * ticket to the platform's callback after answering.
+   */
+  startPushTicket(body: RequestBody): Outcome {
+    if (!body.ok || !isObject(body.value)) return fail(47001);
+    const { component_appid: appid, component_secret: componentSecret } = body.value;
+    const component = typeof appid === 'string' ? this.components.get(appid) : undefined;
+    if (!component) return fail(61011);
+    if (componentSecret !== component.secret) return fail(40125);
+    return { answer: { errcode: 0, errmsg: 'ok' }, pushTicketTo: component.componentAppid };
+  }
+
+  /** Whether `token` is a component_access_token (used on an account's API, WeChat answers 48001). */
+  isComponentToken(token: string | null): boolean {
+    return token !== null && this.componentTokens.has(token);
+  }
+
+  /** The platform whose component token this is, for the record of served requests. */
+  componentOf(token: string | null): string | undefined {
+    return token === null ? undefined : this.componentTokens.get(token)?.componentAppid;
+  }
+
+  /**
+   * The component token in the query, then the component_appid in the body, in WeChat's order.
+   * SDKs send `?component_access_token=`, newer pages `?access_token=`: both are read.
+   */
   private gate(query: QueryParams, body: RequestBody): { componentAppid: string; body: Record<string, unknown> } | { outcome: Outcome } {
-    const token = query.get('component_access_token');
+    const token = query.get('component_access_token') ?? query.get('access_token');
     if (token === null || token === '') return { outcome: fail(41001) };
     const record = this.componentTokens.get(token);
     if (!record) return { outcome: fail(40001) };

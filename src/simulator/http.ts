@@ -51,6 +51,8 @@ export class HttpFace {
     private readonly state: WechatState,
     private readonly counters: Counters,
     private readonly faults: FaultQueue,
+    /** api_start_push_ticket answered ok: push the platform a fresh ticket, after the answer. */
+    private readonly pushTicket: (componentAppid: string) => Promise<unknown> = async () => undefined,
   ) {
     this.server = createServer((req, res) => this.handle(req, res));
     this.server.on('connection', (socket) => {
@@ -108,11 +110,14 @@ export class HttpFace {
         sendJson(res, 413, { errcode: 413, errmsg: 'request body larger than 1 MB' });
         return;
       }
-      const run = () => dispatch(this.state, this.counters, { path, method, query, text: received.text });
+      const clientIp = req.socket.remoteAddress ?? '';
+      const run = () => dispatch(this.state, this.counters, { path, method, query, text: received.text, clientIp });
       respond(fault, {
         answer: () => {
-          const { status, body } = run();
+          const { status, body, pushTicketTo } = run();
           sendJson(res, status, body);
+          // As WeChat: the push comes after the answer (and a platform without a callback gets none).
+          if (pushTicketTo !== undefined) setImmediate(() => void this.pushTicket(pushTicketTo).catch(() => undefined));
         },
         apply: () => void run(),
         send: (status, contentType, text) => send(res, status, contentType, text),

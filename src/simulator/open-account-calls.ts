@@ -7,6 +7,14 @@ import type { Account, AccountState, OpenAccount } from './accounts';
 import { fail, isObject, ok, type Outcome, type RequestBody } from './answers';
 import type { TokenState } from './tokens';
 
+/** What an open account that is not yet verified can hold (WeChat: 5, all of one subject). */
+export const UNVERIFIED_LIMIT = 5;
+
+/** How many accounts a bind may fill the open account to. */
+function capacity(open: Readonly<OpenAccount>): number {
+  return open.verified ? open.quota : Math.min(open.quota, UNVERIFIED_LIMIT);
+}
+
 type Gate = { ok: true; account: Readonly<Account>; body: Record<string, unknown> } | { ok: false; outcome: Outcome };
 
 export class OpenAccountCalls {
@@ -36,7 +44,8 @@ export class OpenAccountCalls {
     if (this.accounts.openAppidOf(account.appid) !== undefined) return fail(89000);
     if (open.subject !== account.subject) return fail(89001);
     if (!open.createdByApi && !open.verified) return fail(89036);
-    if (open.members.size >= open.quota) return fail(89004);
+    // The 6th bind of an unverified one: undocumented, 89004 is the nearest documented meaning.
+    if (open.members.size >= capacity(open)) return fail(89004);
     this.accounts.link(account.appid, open.openAppid);
     return ok({}, true);
   }
@@ -69,18 +78,19 @@ export class OpenAccountCalls {
 
   /** GET /cgi-bin/open/have (haveOpenAccount). */
   haveOpenAccount(token: string | null, body: RequestBody): Outcome {
-    const gate = this.gate(token, body);
+    const gate = this.gate(token, body, 'basic');
     if (!gate.ok) return gate.outcome;
     return ok({ have_open: this.accounts.openAppidOf(gate.account.appid) !== undefined });
   }
 
   /** The checks every open-account call passes first, in WeChat's order. */
-  private gate(token: string | null, body: RequestBody): Gate {
+  /** `permission`: `have` is in sets 3/30 ('basic'), the other calls in 24/25. */
+  private gate(token: string | null, body: RequestBody, permission: 'open' | 'basic' = 'open'): Gate {
     const acting = this.tokens.actingFor(token);
     if (!acting.ok) return acting;
     const account = this.accounts.account(acting.appid);
     if (!account) return { ok: false, outcome: fail(40013) };
-    if (!account.permissionGranted) return { ok: false, outcome: fail(48001) };
+    if (!(permission === 'basic' ? account.basicPermissionGranted : account.permissionGranted)) return { ok: false, outcome: fail(48001) };
     // The appid check needs the body, so a body that is not a JSON object fails first.
     if (!body.ok || !isObject(body.value)) return { ok: false, outcome: fail(47001) };
     const { appid } = body.value;

@@ -39,7 +39,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const counters = new Counters();
   const faults = new FaultQueue();
   const pushes = new Pushes(state.components, state.now);
-  const http = new HttpFace(state, counters, faults);
+  const http = new HttpFace(state, counters, faults, (componentAppid) => pushes.pushTicket(componentAppid));
   await http.listen(opts.port ?? 0, opts.host ?? '127.0.0.1');
   return {
     url: http.url,

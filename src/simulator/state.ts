@@ -1,12 +1,16 @@
 /**
  * The simulated WeChat as one model: the accounts family (accounts.ts), the access tokens
  * (tokens.ts), the open-account rules (open-account-calls.ts) and the third-party platforms
- * (component.ts), sharing one clock. Pure logic, no HTTP: every rule returns the JSON WeChat
- * would answer. Tests set up and inspect state through these objects directly.
+ * (component.ts), and the quotas and served requests the diagnosis calls read (quota.ts,
+ * served-requests.ts, diagnostics-calls.ts), sharing one clock. Pure logic, no HTTP: every rule
+ * returns the JSON WeChat would answer. Tests set up and inspect state through these objects.
  */
 import { AccountState } from './accounts';
 import { ComponentState } from './component';
+import { DiagnosticsCalls } from './diagnostics-calls';
 import { OpenAccountCalls } from './open-account-calls';
+import { QuotaState } from './quota';
+import { ServedRequests } from './served-requests';
 import { TokenState } from './tokens';
 
 export interface StateOptions {
@@ -28,6 +32,12 @@ export class WechatState {
   readonly openAccountCalls: OpenAccountCalls;
   /** Third-party platforms: tickets, component tokens, authorizations, authorizer tokens. */
   readonly components: ComponentState;
+  /** Daily API quotas per account and path, and the monthly quota resets. */
+  readonly quota: QuotaState;
+  /** The requests served, by rid, for 7 days (what rid/get answers from). */
+  readonly served: ServedRequests;
+  /** quota/get, clear_quota, rid/get. */
+  readonly diagnosticsCalls: DiagnosticsCalls;
 
   constructor(opts: StateOptions = {}) {
     this.now = opts.now ?? Date.now;
@@ -35,6 +45,9 @@ export class WechatState {
     this.tokens = new TokenState(this.accounts, opts.tokenTtlSeconds ?? 7200, this.now);
     this.openAccountCalls = new OpenAccountCalls(this.accounts, this.tokens);
     this.components = new ComponentState(this.accounts, this.tokens, this.now, opts.rotateRefreshTokens ?? false);
+    this.quota = new QuotaState(this.now);
+    this.served = new ServedRequests(this.now);
+    this.diagnosticsCalls = new DiagnosticsCalls(this.tokens, this.quota, this.served);
   }
 
   /** Every still-valid token of every kind (or that appid's, or that component's) expires now: 42001. */

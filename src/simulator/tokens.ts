@@ -23,10 +23,25 @@ interface TokenRecord {
 /** WeChat renews a stable token this long before it expires, and a replaced plain token works this much longer. */
 const GRACE_MS = 300_000;
 
+/** stable_token in normal mode: 10,000 calls a minute (then 45011) and 500,000 a day (then 45009) per account. */
+export const STABLE_TOKEN_PER_MINUTE = 10_000;
+export const STABLE_TOKEN_PER_DAY = 500_000;
+
+/** stable_token `force_refresh: true`: 20 a day per account, and not again within 30 seconds. */
+export const FORCE_REFRESHES_PER_DAY = 20;
+export const FORCE_REFRESH_INTERVAL_MS = 30_000;
+
+/** WeChat's days are Beijing's (UTC+8). */
+const beijingDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+
 export class TokenState {
   private readonly tokens = new Map<string, TokenRecord>();
   /** The latest token of each kind per appid: the two kinds are isolated from each other, as on WeChat. */
   private readonly latest = new Map<string, string>();
+  /** appid → today's force refreshes (Beijing day) and when the last one was. */
+  private readonly forced = new Map<string, { day: string; count: number; last: number }>();
+  /** appid → stable_token calls this minute and this (Beijing) day. */
+  private readonly stableCalls = new Map<string, { minute: number; inMinute: number; day: string; inDay: number }>();
   readonly ttlMs: number;
 
   constructor(
@@ -99,10 +114,20 @@ export class TokenState {
     if (refused) return refused;
     const id = appid as string;
     const now = this.now();
+    const limited = this.chargeStableCall(id, now);
+    if (limited) return limited;
     const key = `stable/${id}`;
     const currentToken = this.latest.get(key);
     const current = currentToken === undefined ? undefined : this.tokens.get(currentToken);
     if (force_refresh === true) {
+      const history = this.forced.get(id);
+      const today = history !== undefined && history.day === beijingDay(now) ? history : { day: beijingDay(now), count: 0, last: -Infinity };
+      // Within 30 s of the last force refresh: the same token again, nothing refreshed.
+      if (currentToken !== undefined && current && now - today.last < FORCE_REFRESH_INTERVAL_MS && now < current.validUntil) {
+        return { answer: { access_token: currentToken, expires_in: seconds(current.validUntil - now) }, tokenFor: id };
+      }
+      if (today.count >= FORCE_REFRESHES_PER_DAY) return fail(45009);
+      this.forced.set(id, { day: today.day, count: today.count + 1, last: now });
       // force_refresh invalidates the previous stable token at once.
       if (currentToken !== undefined) this.tokens.delete(currentToken);
     } else if (currentToken !== undefined && current && current.validUntil - now > this.renewMarginMs()) {
@@ -128,6 +153,18 @@ export class TokenState {
     }
     const token = this.issue(id, 'plain');
     return { answer: { access_token: token, expires_in: seconds(this.ttlMs) }, tokenFor: id };
+  }
+
+  /** Counts a stable_token call of `appid`: 45011 past the minute's limit, 45009 past the day's. */
+  private chargeStableCall(appid: string, now: number): Outcome | undefined {
+    const minute = Math.floor(now / 60_000);
+    const day = beijingDay(now);
+    const seen = this.stableCalls.get(appid);
+    const calls = { minute, inMinute: seen?.minute === minute ? seen.inMinute : 0, day, inDay: seen?.day === day ? seen.inDay : 0 };
+    if (calls.inDay >= STABLE_TOKEN_PER_DAY) return fail(45009);
+    if (calls.inMinute >= STABLE_TOKEN_PER_MINUTE) return fail(45011);
+    this.stableCalls.set(appid, { ...calls, inMinute: calls.inMinute + 1, inDay: calls.inDay + 1 });
+    return undefined;
   }
 
   /** Token requests: grant_type, then presence of appid and secret, then whether they match. */

@@ -1,5 +1,6 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import type { Logger } from 'pino';
+import { createRedis, type RedisDurability, type RedisTarget } from './redis-connection';
 import { READ_GENERATION_KEEP_MS, StoreUnavailableError, type AppliedEvent, type CachedReads, type Store, type StoredToken, type VerifyTicket } from './store';
 
 /** Deletes KEYS[1] only while it holds ARGV[1]: an owner-checked unlock. */
@@ -83,29 +84,37 @@ const LOG_EVERY_MS = 10_000;
  * A Redis that is down fails fast: no offline queue and a command timeout, so a call gets
  * `StoreUnavailableError` at once instead of waiting, and is never answered by fetching a token
  * behind the other replicas' backs. One log line when Redis goes away, one every 10 s while it
- * stays away, one when it is back.
+ * stays away, one when it is back. `target` is a URL or a Sentinel-managed master
+ * (redis-connection.ts): through a failover, calls fail the same way until the promoted replica
+ * answers.
+ *
+ * Writes of data (ticket, refresh tokens, the latest applied push, idempotency records) are
+ * answered only once they are as durable as configured: with `durability.replicas`, after `WAIT`
+ * saw that many replicas acknowledge them, so a failover to one of them keeps them. They go on a
+ * connection of their own, because `WAIT` counts the writes of its own connection and blocks it
+ * meanwhile: token reads must not queue behind it. Cache, locks and claims never wait.
  */
 export class RedisStore implements Store {
   readonly kind = 'redis';
   /** The connection; other users of the same Redis (the rate limiter) share it. */
   readonly redis: Redis;
+  /** Writes of data and their WAIT, when replicas must acknowledge them; else `redis`. */
+  private readonly dataRedis: Redis;
   private down = false;
   private lastLogged = 0;
+  private closed = false;
 
   constructor(
-    url: string,
+    target: RedisTarget,
     private readonly prefix: string,
     private readonly logger: Logger,
+    private readonly durability: RedisDurability = { replicas: 0, timeoutMs: 0 },
   ) {
-    this.redis = new Redis(url, {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      connectTimeout: 2_000,
-      commandTimeout: 2_000,
-      retryStrategy: (times) => Math.min(100 * times, 2_000),
-    });
+    this.redis = createRedis(target, durability);
+    this.dataRedis = durability.replicas > 0 ? createRedis(target, durability) : this.redis;
+    if (this.dataRedis !== this.redis) this.dataRedis.on('error', () => undefined); // reported through `redis`, which sees the same server
     this.redis.on('error', (error: Error) => this.unavailable(error.message));
+    for (const redis of new Set([this.redis, this.dataRedis])) redis.on('end', () => this.reconnectUnlessClosed(redis));
     this.redis.on('ready', () => {
       if (this.down) this.logger.info('credential store (Redis) is reachable again');
       this.down = false;
@@ -114,8 +123,10 @@ export class RedisStore implements Store {
 
   /** Connects, waiting at most `timeoutMs`; the gateway starts either way and keeps reconnecting. */
   async connect(timeoutMs = 5_000): Promise<void> {
-    const ready = new Promise<void>((resolve) => this.redis.once('ready', () => resolve()));
-    this.redis.connect().catch(() => undefined);
+    // Both connections, when writes of data have their own: a push may arrive at once.
+    const connections = this.dataRedis === this.redis ? [this.redis] : [this.redis, this.dataRedis];
+    const ready = Promise.all(connections.map((redis) => new Promise<void>((resolve) => redis.once('ready', () => resolve()))));
+    for (const redis of connections) redis.connect().catch(() => undefined);
     await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
   }
 
@@ -181,7 +192,7 @@ export class RedisStore implements Store {
 
   async putLatestEvent(key: string, event: AppliedEvent, ttlMs: number): Promise<void> {
     const json = JSON.stringify({ createTime: event.createTime, infoType: event.infoType });
-    await this.run(() => this.redis.set(this.key('event', key), json, 'PX', ttlMs));
+    await this.durably((redis) => redis.set(this.key('event', key), json, 'PX', ttlMs));
   }
 
   async getTicket(componentAppid: string): Promise<VerifyTicket | undefined> {
@@ -191,7 +202,7 @@ export class RedisStore implements Store {
 
   async putTicket(componentAppid: string, ticket: VerifyTicket): Promise<void> {
     const json = JSON.stringify({ value: ticket.value, createTime: ticket.createTime });
-    await this.run(() => this.redis.eval(PUT_TICKET, 1, this.key('ticket', componentAppid), json, String(ticket.createTime)));
+    await this.durably((redis) => redis.eval(PUT_TICKET, 1, this.key('ticket', componentAppid), json, String(ticket.createTime)));
   }
 
   async getRefreshToken(componentAppid: string, authorizerAppid: string): Promise<string | undefined> {
@@ -199,15 +210,15 @@ export class RedisStore implements Store {
   }
 
   async putRefreshToken(componentAppid: string, authorizerAppid: string, refreshToken: string): Promise<void> {
-    await this.run(() => this.redis.hset(this.key('refresh', componentAppid), authorizerAppid, refreshToken));
+    await this.durably((redis) => redis.hset(this.key('refresh', componentAppid), authorizerAppid, refreshToken));
   }
 
   async deleteRefreshToken(componentAppid: string, authorizerAppid: string): Promise<void> {
-    await this.run(() => this.redis.hdel(this.key('refresh', componentAppid), authorizerAppid));
+    await this.durably((redis) => redis.hdel(this.key('refresh', componentAppid), authorizerAppid));
   }
 
   async createRecord(key: string, value: string, ttlMs: number): Promise<string | undefined> {
-    const current = await this.run(() => this.redis.eval(CREATE_RECORD, 1, this.key('idempotency', key), value, Math.ceil(ttlMs)));
+    const current = await this.durably((redis) => redis.eval(CREATE_RECORD, 1, this.key('idempotency', key), value, Math.ceil(ttlMs)));
     return typeof current === 'string' ? current : undefined;
   }
 
@@ -216,11 +227,11 @@ export class RedisStore implements Store {
   }
 
   async replaceRecord(key: string, expected: string, value: string, ttlMs: number): Promise<boolean> {
-    return (await this.run(() => this.redis.eval(REPLACE_RECORD, 1, this.key('idempotency', key), expected, value, Math.ceil(ttlMs)))) === 1;
+    return (await this.durably((redis) => redis.eval(REPLACE_RECORD, 1, this.key('idempotency', key), expected, value, Math.ceil(ttlMs)))) === 1;
   }
 
   async deleteRecord(key: string, expected: string): Promise<void> {
-    await this.run(() => this.redis.eval(DELETE_RECORD, 1, this.key('idempotency', key), expected));
+    await this.durably((redis) => redis.eval(DELETE_RECORD, 1, this.key('idempotency', key), expected));
   }
 
   /** Connected, and no command has failed since it (re)connected. */
@@ -230,12 +241,49 @@ export class RedisStore implements Store {
 
   /** Quits cleanly when connected (waits for the replies in flight), else stops reconnecting. */
   async close(): Promise<void> {
-    if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
-    else this.redis.disconnect();
+    this.closed = true;
+    const quit = async (redis: Redis) => {
+      if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+      else redis.disconnect();
+    };
+    await Promise.all([quit(this.redis), ...(this.dataRedis === this.redis ? [] : [quit(this.dataRedis)])]);
   }
 
   private key(kind: 'token' | 'lock' | 'ticket' | 'refresh' | 'claim' | 'event' | 'reads' | 'idempotency', name: string): string {
     return `${this.prefix}${kind}:${name}`;
+  }
+
+  /**
+   * ioredis gives up on a client in a few corner cases (a connect attempt cut off mid-way, e.g.
+   * during a Sentinel failover), leaving it `end`ed while Redis is back. The store must not stay
+   * unavailable for good because of that: a client that ends without `close` connects again.
+   */
+  private reconnectUnlessClosed(redis: Redis): void {
+    if (this.closed) return;
+    this.unavailable('the connection to Redis ended; connecting again');
+    setTimeout(() => {
+      if (!this.closed && redis.status === 'end') redis.connect().catch(() => undefined);
+    }, 1_000).unref();
+  }
+
+  /**
+   * A write of data, then (with replicas configured) `WAIT` on the same connection: fewer
+   * acknowledgements in time is a failure, so the caller reports the store unavailable (a push
+   * is answered 503 and WeChat sends it again) rather than a write a failover could lose. The
+   * master has it either way; writing it again is harmless.
+   */
+  private async durably<T>(write: (redis: Redis) => Promise<T>): Promise<T> {
+    const result = await this.run(() => write(this.dataRedis));
+    const { replicas, timeoutMs } = this.durability;
+    if (replicas > 0) {
+      const acknowledged = await this.run(() => this.dataRedis.wait(replicas, timeoutMs));
+      if (acknowledged < replicas) {
+        const detail = `a write of data reached ${acknowledged} of the ${replicas} replicas required (REDIS_WAIT_REPLICAS) within ${timeoutMs} ms`;
+        this.logger.error({ store: 'redis', detail }, 'credential store (Redis): a write of data is not durable');
+        throw new StoreUnavailableError('redis', `Redis: ${detail}`);
+      }
+    }
+    return result;
   }
 
   private async run<T>(command: () => Promise<T>): Promise<T> {

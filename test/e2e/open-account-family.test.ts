@@ -90,7 +90,12 @@ describe('the open-account family: each operation answers every union member ove
     it('OpenAccountStatus: true for a bound account, false for an unbound one', async () => {
       expect((await gateway.executeOk(HasOpenAccountDocument, { appid: acmeCoffeeOA.appid })).hasOpenAccount).toEqual({ __typename: 'OpenAccountStatus', appid: acmeCoffeeOA.appid, hasOpenAccount: true });
       expect((await gateway.executeOk(HasOpenAccountDocument, { appid: acmeBakeryMP.appid })).hasOpenAccount).toMatchObject({ hasOpenAccount: false });
-      expect((await gateway.executeOk(HasOpenAccountDocument, { appid: lockedOutOA.appid })).hasOpenAccount).toMatchObject({ __typename: 'OtherWeChatError', errcode: 48001 });
+      // have is in permission sets 3/30: without set 24 it still answers; without 3, its 48001 names 3 and 30.
+      expect((await gateway.executeOk(HasOpenAccountDocument, { appid: lockedOutOA.appid })).hasOpenAccount).toMatchObject({ __typename: 'OpenAccountStatus', hasOpenAccount: true });
+      simulator.state.accounts.updateAccount(lockedOutOA.appid, { basicPermissionGranted: false });
+      const refused = (await gateway.executeOk(HasOpenAccountDocument, { appid: lockedOutOA.appid })).hasOpenAccount;
+      expect(refused).toMatchObject({ __typename: 'OtherWeChatError', errcode: 48001, message: expect.stringContaining('permission set 3 or 30') });
+      expect(refused).not.toMatchObject({ message: expect.stringMatching(/24|25/) });
     });
 
     it('rejects a bad appid on every operation before any upstream call', async () => {

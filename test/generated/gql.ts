@@ -14,24 +14,30 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "query ApiQuota($appid: String!, $cgiPath: String!) {\n  apiQuota(appid: $appid, cgiPath: $cgiPath) {\n    __typename\n    ... on ApiQuota {\n      cgiPath\n      dailyLimit\n      used\n      remain\n    }\n    ...ErrorFields\n  }\n}": typeof types.ApiQuotaDocument,
     "mutation BindOpenAccount($appid: String!, $openAppid: String!) {\n  bindOpenAccount(appid: $appid, openAppid: $openAppid) {\n    __typename\n    ... on BindOpenAccountSuccess {\n      appid\n      openAppid\n      verifiedByRead\n    }\n    ...ErrorFields\n  }\n}": typeof types.BindOpenAccountDocument,
+    "mutation ClearApiQuota($appid: String!) {\n  clearApiQuota(appid: $appid) {\n    __typename\n    ... on ClearApiQuotaSuccess {\n      appid\n    }\n    ...ErrorFields\n  }\n}": typeof types.ClearApiQuotaDocument,
     "mutation CreateOpenAccount($appid: String!) {\n  createOpenAccount(appid: $appid) {\n    __typename\n    ... on CreateOpenAccountSuccess {\n      appid\n      openAppid\n      verifiedByRead\n    }\n    ...ErrorFields\n  }\n}": typeof types.CreateOpenAccountDocument,
-    "fragment ErrorFields on GatewayError {\n  message\n  retryable\n  ... on WeChatError {\n    errcode\n    errmsg\n    requestId\n  }\n  ... on WeChatUnavailableError {\n    reason\n    httpStatus\n    mayHaveReachedWeChat\n  }\n  ... on NoCredentialsError {\n    appid\n  }\n}": typeof types.ErrorFieldsFragmentDoc,
+    "fragment ErrorFields on GatewayError {\n  message\n  retryable\n  retryAfterSeconds\n  ... on WeChatError {\n    errcode\n    errmsg\n    requestId\n  }\n  ... on WeChatUnavailableError {\n    reason\n    httpStatus\n    mayHaveReachedWeChat\n  }\n  ... on NoCredentialsError {\n    appid\n  }\n}": typeof types.ErrorFieldsFragmentDoc,
     "query HasOpenAccount($appid: String!) {\n  hasOpenAccount(appid: $appid) {\n    __typename\n    ... on OpenAccountStatus {\n      appid\n      hasOpenAccount\n    }\n    ...ErrorFields\n  }\n}": typeof types.HasOpenAccountDocument,
     "mutation MoveApp($appid: String!, $from: String!, $to: String!) {\n  unbindOpenAccount(appid: $appid, openAppid: $from) {\n    __typename\n    ... on UnbindOpenAccountSuccess {\n      app {\n        openAccount {\n          __typename\n        }\n      }\n    }\n    ...ErrorFields\n  }\n  bindOpenAccount(appid: $appid, openAppid: $to) {\n    __typename\n    ... on BindOpenAccountSuccess {\n      app {\n        openAccount {\n          __typename\n          ... on OpenAccount {\n            openAppid\n          }\n        }\n      }\n    }\n    ...ErrorFields\n  }\n}": typeof types.MoveAppDocument,
     "query OpenAccount($appid: String!) {\n  openAccount(appid: $appid) {\n    __typename\n    ... on OpenAccount {\n      appid\n      openAppid\n    }\n    ...ErrorFields\n  }\n}": typeof types.OpenAccountDocument,
     "query OpenAccountWithAge($appid: String!, $maxAge: Int) {\n  openAccount(appid: $appid, maxAge: $maxAge) {\n    __typename\n    ... on OpenAccount {\n      appid\n      openAppid\n      fetchedAt\n    }\n    ... on OpenAccountNotBoundError {\n      notBoundAt: fetchedAt\n    }\n    ...ErrorFields\n  }\n}\n\nquery HasOpenAccountWithAge($appid: String!, $maxAge: Int) {\n  hasOpenAccount(appid: $appid, maxAge: $maxAge) {\n    __typename\n    ... on OpenAccountStatus {\n      appid\n      hasOpenAccount\n      fetchedAt\n    }\n    ...ErrorFields\n  }\n}": typeof types.OpenAccountWithAgeDocument,
     "mutation UnbindOpenAccount($appid: String!, $openAppid: String!) {\n  unbindOpenAccount(appid: $appid, openAppid: $openAppid) {\n    __typename\n    ... on UnbindOpenAccountSuccess {\n      appid\n      openAppid\n      verifiedByRead\n    }\n    ...ErrorFields\n  }\n}": typeof types.UnbindOpenAccountDocument,
+    "query WeChatRequest($appid: String!, $rid: String!) {\n  wechatRequest(appid: $appid, rid: $rid) {\n    __typename\n    ... on WeChatRequest {\n      rid\n      invokeTime\n      costInMs\n      requestUrl\n      requestBody\n      responseBody\n      clientIp\n    }\n    ...ErrorFields\n  }\n}": typeof types.WeChatRequestDocument,
 };
 const documents: Documents = {
+    "query ApiQuota($appid: String!, $cgiPath: String!) {\n  apiQuota(appid: $appid, cgiPath: $cgiPath) {\n    __typename\n    ... on ApiQuota {\n      cgiPath\n      dailyLimit\n      used\n      remain\n    }\n    ...ErrorFields\n  }\n}": types.ApiQuotaDocument,
     "mutation BindOpenAccount($appid: String!, $openAppid: String!) {\n  bindOpenAccount(appid: $appid, openAppid: $openAppid) {\n    __typename\n    ... on BindOpenAccountSuccess {\n      appid\n      openAppid\n      verifiedByRead\n    }\n    ...ErrorFields\n  }\n}": types.BindOpenAccountDocument,
+    "mutation ClearApiQuota($appid: String!) {\n  clearApiQuota(appid: $appid) {\n    __typename\n    ... on ClearApiQuotaSuccess {\n      appid\n    }\n    ...ErrorFields\n  }\n}": types.ClearApiQuotaDocument,
     "mutation CreateOpenAccount($appid: String!) {\n  createOpenAccount(appid: $appid) {\n    __typename\n    ... on CreateOpenAccountSuccess {\n      appid\n      openAppid\n      verifiedByRead\n    }\n    ...ErrorFields\n  }\n}": types.CreateOpenAccountDocument,
-    "fragment ErrorFields on GatewayError {\n  message\n  retryable\n  ... on WeChatError {\n    errcode\n    errmsg\n    requestId\n  }\n  ... on WeChatUnavailableError {\n    reason\n    httpStatus\n    mayHaveReachedWeChat\n  }\n  ... on NoCredentialsError {\n    appid\n  }\n}": types.ErrorFieldsFragmentDoc,
+    "fragment ErrorFields on GatewayError {\n  message\n  retryable\n  retryAfterSeconds\n  ... on WeChatError {\n    errcode\n    errmsg\n    requestId\n  }\n  ... on WeChatUnavailableError {\n    reason\n    httpStatus\n    mayHaveReachedWeChat\n  }\n  ... on NoCredentialsError {\n    appid\n  }\n}": types.ErrorFieldsFragmentDoc,
     "query HasOpenAccount($appid: String!) {\n  hasOpenAccount(appid: $appid) {\n    __typename\n    ... on OpenAccountStatus {\n      appid\n      hasOpenAccount\n    }\n    ...ErrorFields\n  }\n}": types.HasOpenAccountDocument,
     "mutation MoveApp($appid: String!, $from: String!, $to: String!) {\n  unbindOpenAccount(appid: $appid, openAppid: $from) {\n    __typename\n    ... on UnbindOpenAccountSuccess {\n      app {\n        openAccount {\n          __typename\n        }\n      }\n    }\n    ...ErrorFields\n  }\n  bindOpenAccount(appid: $appid, openAppid: $to) {\n    __typename\n    ... on BindOpenAccountSuccess {\n      app {\n        openAccount {\n          __typename\n          ... on OpenAccount {\n            openAppid\n          }\n        }\n      }\n    }\n    ...ErrorFields\n  }\n}": types.MoveAppDocument,
     "query OpenAccount($appid: String!) {\n  openAccount(appid: $appid) {\n    __typename\n    ... on OpenAccount {\n      appid\n      openAppid\n    }\n    ...ErrorFields\n  }\n}": types.OpenAccountDocument,
     "query OpenAccountWithAge($appid: String!, $maxAge: Int) {\n  openAccount(appid: $appid, maxAge: $maxAge) {\n    __typename\n    ... on OpenAccount {\n      appid\n      openAppid\n      fetchedAt\n    }\n    ... on OpenAccountNotBoundError {\n      notBoundAt: fetchedAt\n    }\n    ...ErrorFields\n  }\n}\n\nquery HasOpenAccountWithAge($appid: String!, $maxAge: Int) {\n  hasOpenAccount(appid: $appid, maxAge: $maxAge) {\n    __typename\n    ... on OpenAccountStatus {\n      appid\n      hasOpenAccount\n      fetchedAt\n    }\n    ...ErrorFields\n  }\n}": types.OpenAccountWithAgeDocument,
     "mutation UnbindOpenAccount($appid: String!, $openAppid: String!) {\n  unbindOpenAccount(appid: $appid, openAppid: $openAppid) {\n    __typename\n    ... on UnbindOpenAccountSuccess {\n      appid\n      openAppid\n      verifiedByRead\n    }\n    ...ErrorFields\n  }\n}": types.UnbindOpenAccountDocument,
+    "query WeChatRequest($appid: String!, $rid: String!) {\n  wechatRequest(appid: $appid, rid: $rid) {\n    __typename\n    ... on WeChatRequest {\n      rid\n      invokeTime\n      costInMs\n      requestUrl\n      requestBody\n      responseBody\n      clientIp\n    }\n    ...ErrorFields\n  }\n}": types.WeChatRequestDocument,
 };
 
 /**
@@ -51,7 +57,15 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query ApiQuota($appid: String!, $cgiPath: String!) {\n  apiQuota(appid: $appid, cgiPath: $cgiPath) {\n    __typename\n    ... on ApiQuota {\n      cgiPath\n      dailyLimit\n      used\n      remain\n    }\n    ...ErrorFields\n  }\n}"): (typeof documents)["query ApiQuota($appid: String!, $cgiPath: String!) {\n  apiQuota(appid: $appid, cgiPath: $cgiPath) {\n    __typename\n    ... on ApiQuota {\n      cgiPath\n      dailyLimit\n      used\n      remain\n    }\n    ...ErrorFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation BindOpenAccount($appid: String!, $openAppid: String!) {\n  bindOpenAccount(appid: $appid, openAppid: $openAppid) {\n    __typename\n    ... on BindOpenAccountSuccess {\n      appid\n      openAppid\n      verifiedByRead\n    }\n    ...ErrorFields\n  }\n}"): (typeof documents)["mutation BindOpenAccount($appid: String!, $openAppid: String!) {\n  bindOpenAccount(appid: $appid, openAppid: $openAppid) {\n    __typename\n    ... on BindOpenAccountSuccess {\n      appid\n      openAppid\n      verifiedByRead\n    }\n    ...ErrorFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ClearApiQuota($appid: String!) {\n  clearApiQuota(appid: $appid) {\n    __typename\n    ... on ClearApiQuotaSuccess {\n      appid\n    }\n    ...ErrorFields\n  }\n}"): (typeof documents)["mutation ClearApiQuota($appid: String!) {\n  clearApiQuota(appid: $appid) {\n    __typename\n    ... on ClearApiQuotaSuccess {\n      appid\n    }\n    ...ErrorFields\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -59,7 +73,7 @@ export function graphql(source: "mutation CreateOpenAccount($appid: String!) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment ErrorFields on GatewayError {\n  message\n  retryable\n  ... on WeChatError {\n    errcode\n    errmsg\n    requestId\n  }\n  ... on WeChatUnavailableError {\n    reason\n    httpStatus\n    mayHaveReachedWeChat\n  }\n  ... on NoCredentialsError {\n    appid\n  }\n}"): (typeof documents)["fragment ErrorFields on GatewayError {\n  message\n  retryable\n  ... on WeChatError {\n    errcode\n    errmsg\n    requestId\n  }\n  ... on WeChatUnavailableError {\n    reason\n    httpStatus\n    mayHaveReachedWeChat\n  }\n  ... on NoCredentialsError {\n    appid\n  }\n}"];
+export function graphql(source: "fragment ErrorFields on GatewayError {\n  message\n  retryable\n  retryAfterSeconds\n  ... on WeChatError {\n    errcode\n    errmsg\n    requestId\n  }\n  ... on WeChatUnavailableError {\n    reason\n    httpStatus\n    mayHaveReachedWeChat\n  }\n  ... on NoCredentialsError {\n    appid\n  }\n}"): (typeof documents)["fragment ErrorFields on GatewayError {\n  message\n  retryable\n  retryAfterSeconds\n  ... on WeChatError {\n    errcode\n    errmsg\n    requestId\n  }\n  ... on WeChatUnavailableError {\n    reason\n    httpStatus\n    mayHaveReachedWeChat\n  }\n  ... on NoCredentialsError {\n    appid\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -80,6 +94,10 @@ export function graphql(source: "query OpenAccountWithAge($appid: String!, $maxA
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation UnbindOpenAccount($appid: String!, $openAppid: String!) {\n  unbindOpenAccount(appid: $appid, openAppid: $openAppid) {\n    __typename\n    ... on UnbindOpenAccountSuccess {\n      appid\n      openAppid\n      verifiedByRead\n    }\n    ...ErrorFields\n  }\n}"): (typeof documents)["mutation UnbindOpenAccount($appid: String!, $openAppid: String!) {\n  unbindOpenAccount(appid: $appid, openAppid: $openAppid) {\n    __typename\n    ... on UnbindOpenAccountSuccess {\n      appid\n      openAppid\n      verifiedByRead\n    }\n    ...ErrorFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WeChatRequest($appid: String!, $rid: String!) {\n  wechatRequest(appid: $appid, rid: $rid) {\n    __typename\n    ... on WeChatRequest {\n      rid\n      invokeTime\n      costInMs\n      requestUrl\n      requestBody\n      responseBody\n      clientIp\n    }\n    ...ErrorFields\n  }\n}"): (typeof documents)["query WeChatRequest($appid: String!, $rid: String!) {\n  wechatRequest(appid: $appid, rid: $rid) {\n    __typename\n    ... on WeChatRequest {\n      rid\n      invokeTime\n      costInMs\n      requestUrl\n      requestBody\n      responseBody\n      clientIp\n    }\n    ...ErrorFields\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

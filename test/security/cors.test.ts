@@ -1,5 +1,5 @@
 import { startSimulator, type Simulator } from '../../src/simulator';
-import { TEST_JWT_SECRET } from '../support/auth';
+import { signToken, TEST_JWT_SECRET } from '../support/auth';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
 const APP = 'https://app.example.com';
@@ -59,7 +59,8 @@ describe('Security: CORS as configuration, and headers on every GraphQL answer',
     const answers = [
       await gateway.send({ body: '{"query":"{ __typename }"}', headers: { 'content-type': 'application/json' } }),
       await gateway.send({ body: '{"query":"{ __typename }"}', headers: { 'content-type': 'application/json', authorization: 'Bearer nope' } }),
-      await gateway.send({ body: '{"query":', headers: { 'content-type': 'application/json' } }),
+      // With credentials: the caller is identified from the headers before the body is read.
+      await gateway.send({ body: '{"query":', headers: { 'content-type': 'application/json', authorization: `Bearer ${await signToken({ sub: 'cors', appids: '*', scope: 'openaccount:read' })}` } }),
       await gateway.send({ ...preflight(APP) }),
     ];
     expect(answers.map((a) => a.status)).toEqual([401, 401, 400, 204]);

@@ -80,11 +80,59 @@ describe('simulator: third-party platform calls and pushes', () => {
     const exchange = () => post(sim, `/cgi-bin/component/api_query_auth?component_access_token=${c}`, { component_appid: COMPONENT.componentAppid, authorization_code: code });
     const answer = await exchange();
     expect(answer.authorization_info).toMatchObject({ authorizer_appid: APPID, authorizer_access_token: expect.any(String), authorizer_refresh_token: expect.any(String) });
-    expect((await exchange()).errcode).toBe(40029);
+    // A used code: 61010 code is expired (40029 is a code never issued).
+    expect(await exchange()).toEqual({ errcode: 61010, errmsg: expect.stringMatching(/^code is expired rid: /) });
+    expect((await post(sim, `/cgi-bin/component/api_query_auth?component_access_token=${c}`, { component_appid: COMPONENT.componentAppid, authorization_code: 'queryauthcode@@@never-issued' })).errcode).toBe(40029);
     const token = (answer.authorization_info as { authorizer_access_token: string }).authorizer_access_token;
     expect(await sim.pushes.unauthorize(APPID)).toEqual({ status: 200, text: 'success' });
     expect(callback.events[2]).toContain('<InfoType><![CDATA[unauthorized]]>');
     expect((await get(sim, '/cgi-bin/open/have', { access_token: token })).errcode).toBe(40001);
+  });
+
+  it('api_component_token for an appid that is not a platform: 61011 invalid component', async () => {
+    const answer = await post(sim, '/cgi-bin/component/api_component_token', { component_appid: APPID, component_appsecret: 's', component_verify_ticket: 't' });
+    expect(answer).toEqual({ errcode: 61011, errmsg: expect.stringMatching(/^invalid component rid: /) });
+  });
+
+  it('api_authorizer_token for an account that never authorised, or revoked: 61003; a wrong refresh token: 61023', async () => {
+    const { ticket } = await sim.pushes.pushTicket();
+    const c = (await componentToken(ticket)).component_access_token as string;
+    const call = (refreshToken: string) => post(sim, `/cgi-bin/component/api_authorizer_token?component_access_token=${c}`, { component_appid: COMPONENT.componentAppid, authorizer_appid: APPID, authorizer_refresh_token: refreshToken });
+    expect(await call('refreshtoken@@@never')).toEqual({ errcode: 61003, errmsg: expect.stringMatching(/^component is not authorized by this account rid: /) });
+    const refresh = sim.state.components.grantAuthorization(APPID);
+    expect((await call('refreshtoken@@@wrong')).errcode).toBe(61023);
+    expect((await call(refresh)).errcode).toBeUndefined();
+    await sim.pushes.unauthorize(APPID);
+    expect((await call(refresh)).errcode).toBe(61003);
+  });
+
+  it('the component token is read from ?component_access_token= (the SDKs) and ?access_token= (newer pages)', async () => {
+    const { ticket } = await sim.pushes.pushTicket();
+    const c = (await componentToken(ticket)).component_access_token as string;
+    const refresh = sim.state.components.grantAuthorization(APPID);
+    const body = { component_appid: COMPONENT.componentAppid, authorizer_appid: APPID, authorizer_refresh_token: refresh };
+    expect(await post(sim, `/cgi-bin/component/api_authorizer_token?access_token=${c}`, body)).toMatchObject({ authorizer_access_token: expect.any(String) });
+    expect(await post(sim, `/cgi-bin/component/api_authorizer_token?component_access_token=${c}`, body)).toMatchObject({ authorizer_access_token: expect.any(String) });
+  });
+
+  it("a component token used on an account's API (/cgi-bin/open/*) gets 48001, not a token error", async () => {
+    const { ticket } = await sim.pushes.pushTicket();
+    const c = (await componentToken(ticket)).component_access_token as string;
+    expect(await post(sim, '/cgi-bin/open/get', { appid: APPID }, c)).toEqual({ errcode: 48001, errmsg: expect.stringMatching(/^api unauthorized rid: /) });
+    expect((await get(sim, '/cgi-bin/open/have', { access_token: c })).errcode).toBe(48001);
+  });
+
+  it('api_start_push_ticket answers ok and then pushes a fresh ticket to the callback; an unknown platform gets 61011', async () => {
+    const start = (body: object) => post(sim, '/cgi-bin/component/api_start_push_ticket', body);
+    expect(await start({ component_appid: COMPONENT.componentAppid, component_secret: COMPONENT.secret })).toEqual({ errcode: 0, errmsg: 'ok' });
+    for (let i = 0; i < 100 && callback.events.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(callback.events).toHaveLength(1);
+    const pushed = /<ComponentVerifyTicket><!\[CDATA\[(.*?)\]\]>/.exec(callback.events[0]!)![1]!;
+    expect(await componentToken(pushed)).toEqual({ component_access_token: expect.any(String), expires_in: 7200 });
+    expect((await start({ component_appid: APPID, component_secret: 'x' })).errcode).toBe(61011);
+    expect((await start({ component_appid: COMPONENT.componentAppid, component_secret: 'wrong' })).errcode).toBe(40125);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(callback.events).toHaveLength(1); // refused asks push nothing
   });
 
   it('startTicketPush pushes at once and on its interval', async () => {

@@ -141,7 +141,12 @@ describe('simulator: every call runs the shared checks first, in order', () => {
     for (const path of ['/cgi-bin/open/create', '/cgi-bin/open/bind', '/cgi-bin/open/unbind', '/cgi-bin/open/get']) {
       expect((await post(sim, path, {}, locked.token)).errcode).toBe(48001);
     }
-    expect((await have(locked.token)).errcode).toBe(48001);
+    // have is in permission sets 3/30, not 24/25: without 24/25 it still answers.
+    expect((await have(locked.token)).errcode).toBe(0);
+    const noBasic = await accountWithToken(sim, { subject: SUBJECT });
+    sim.state.accounts.updateAccount(noBasic.appid, { basicPermissionGranted: false });
+    expect((await have(noBasic.token)).errcode).toBe(48001);
+    expect((await getOpen(noBasic.token)).errcode).toBe(89002);
 
     const { appid, token } = await accountWithToken(sim, { subject: SUBJECT });
     expect((await create(token, { appid: appid.toUpperCase() })).errcode).toBe(40013);
@@ -159,18 +164,24 @@ describe('simulator: every call runs the shared checks first, in order', () => {
     expect((await have(token)).errcode).toBe(0);
   });
 
-  it('an empty body counts as {}', async () => {
+  it('an empty POST body is 44002 empty post data, not {}', async () => {
     const { token } = await accountWithToken(sim, { subject: SUBJECT });
-    expect((await send(sim, 'POST', `/cgi-bin/open/get?access_token=${token}`)).json().errcode).toBe(89002);
+    const reply = await send(sim, 'POST', `/cgi-bin/open/get?access_token=${token}`);
+    expect(reply.status).toBe(200);
+    expect(reply.json()).toEqual({ errcode: 44002, errmsg: expect.stringMatching(/^empty post data rid: /) });
   });
 });
 
 describe('simulator: an unknown path or method is answered, not dropped', () => {
-  it('unknown paths answer 404 with a JSON body; wrong methods 405', async () => {
+  it('unknown paths answer 404 with a JSON body; a wrong method is HTTP 200 with 43001/43002, as WeChat answers', async () => {
     const missing = await send(sim, 'GET', '/cgi-bin/open/nothing');
     expect(missing.status).toBe(404);
     expect(missing.json()).toEqual({ errcode: 404, errmsg: 'not found' });
-    expect((await send(sim, 'POST', '/cgi-bin/open/have')).status).toBe(405);
-    expect((await send(sim, 'GET', '/cgi-bin/open/unbind')).status).toBe(405);
+    const postToGet = await send(sim, 'POST', '/cgi-bin/open/have', {});
+    expect(postToGet.status).toBe(200);
+    expect(postToGet.json()).toEqual({ errcode: 43001, errmsg: expect.stringMatching(/^require GET method rid: /) });
+    const getToPost = await send(sim, 'GET', '/cgi-bin/open/unbind');
+    expect(getToPost.status).toBe(200);
+    expect(getToPost.json()).toEqual({ errcode: 43002, errmsg: expect.stringMatching(/^require POST method rid: /) });
   });
 });

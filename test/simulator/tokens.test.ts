@@ -58,8 +58,10 @@ describe('simulator: POST /cgi-bin/stable_token returns the same token while it 
     expect(sim.counters.calls('/cgi-bin/stable_token')).toBe(8);
   });
 
-  it('answers GET with 405', async () => {
-    expect((await send(sim, 'GET', '/cgi-bin/stable_token')).status).toBe(405);
+  it('answers GET with HTTP 200 and 43002 require POST method', async () => {
+    const reply = await send(sim, 'GET', '/cgi-bin/stable_token');
+    expect(reply.status).toBe(200);
+    expect(reply.json()).toMatchObject({ errcode: 43002, errmsg: expect.stringMatching(/^require POST method rid: /) });
   });
 });
 
@@ -100,7 +102,8 @@ describe('simulator: every protected call checks its access_token', () => {
     expect((await have('')).errcode).toBe(41001);
     const unknown = await have('not-a-token');
     expect(unknown.errcode).toBe(40001);
-    expect(unknown.errmsg).toMatch(/^invalid credential, access_token is invalid or not latest rid: /);
+    // Today's long form, as WeChat sends it.
+    expect(unknown.errmsg).toMatch(/^invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at https:\/\/mmbizurl\.cn\/s\/JtxxFh33r rid: /);
   });
 
   it('expireTokens → 42001, and the next stable_token issues a new token', async () => {

@@ -22,9 +22,13 @@ export function newPlatform(): TestPlatform {
   };
 }
 
-/** The gateway's environment for `platform`. */
+/**
+ * The gateway's environment for `platform`. The tests push tickets themselves, so the gateway
+ * does not ask WeChat to (test/component/ticket-push-restart.test.ts turns that on).
+ */
 export function platformEnv(platform: TestPlatform): Record<string, string> {
   return {
+    WECHAT_TICKET_MAX_AGE_SECONDS: '0',
     WECHAT_COMPONENT_APPID: platform.componentAppid,
     WECHAT_COMPONENT_SECRET: platform.secret,
     WECHAT_COMPONENT_TOKEN: platform.token,

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
+import { startSimulator } from '../../src/simulator';
 import { WeChatTransport } from '../../src/wechat/transport/wechat-transport';
 
 /** A bare HTTP server whose handler each test sets, to see exactly what the transport sends. */
@@ -54,7 +55,7 @@ describe('WeChatTransport: what goes over the wire, and what each answer means',
     const transport = transportFor(url);
     expect(await transport.send({ method: 'GET', path: '/x' })).toEqual({
       ok: false,
-      failure: { kind: 'errcode', errcode: 89003, errmsg: 'open is not created by api rid: 1a2b-3c', rid: '1a2b-3c', stage: 'call' },
+      failure: { kind: 'errcode', errcode: 89003, errmsg: 'open is not created by api rid: 1a2b-3c', rid: '1a2b-3c', stage: 'call', path: '/x' },
     });
     await transport.close();
     await closeServer(server);
@@ -71,6 +72,19 @@ describe('WeChatTransport: what goes over the wire, and what each answer means',
     expect(await transport.send({ method: 'GET', path: '/x' })).toMatchObject({ ok: false, failure: { kind: 'unavailable', reason: 'bad-response', sent: 'maybe' } });
     await transport.close();
     await closeServer(server);
+  });
+
+  it("reads WeChat's answer to a wrong method (HTTP 200, 43002/43001) as an errcode, not as 'unavailable, may have been sent'", async () => {
+    const sim = await startSimulator();
+    const transport = transportFor(sim.url);
+    expect(await transport.send({ method: 'GET', path: '/cgi-bin/open/unbind', query: { access_token: 'x' } })).toMatchObject({
+      ok: false,
+      failure: { kind: 'errcode', errcode: 43002, errmsg: expect.stringMatching(/^require POST method rid: /), rid: expect.stringMatching(/^[0-9a-f]{8}-/) },
+    });
+    expect(await transport.send({ method: 'POST', path: '/cgi-bin/open/have', query: { access_token: 'x' }, body: {} })).toMatchObject({ ok: false, failure: { kind: 'errcode', errcode: 43001 } });
+    expect(sim.counters.calls('/cgi-bin/open/unbind')).toBe(1); // an answer, so not retried
+    await transport.close();
+    await sim.close();
   });
 
   it('refuses an answer too large to be WeChat, without reading it', async () => {

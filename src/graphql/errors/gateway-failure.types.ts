@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { CredentialAttempt, NoCredentialsFailure, OutcomeUnknownFailure, StoreUnavailableFailure, UnavailableFailure } from '../../wechat';
+import type { CredentialAttempt, NoCredentialsFailure, OutcomeUnknownFailure, OverloadedFailure, StoreUnavailableFailure, UnavailableFailure } from '../../wechat';
 import { GatewayError } from './gateway-error.types';
 
 // Result and error types are plain data: `simpleResolvers` gives their fields graphql-js's
@@ -99,10 +99,11 @@ export class CredentialStoreUnavailableError extends GatewayError {
 
 @ObjectType({ simpleResolvers: true, implements: GatewayError, description: 'The gateway has as many WeChat calls in flight and queued as it allows, so it did not send this one. Retry shortly, with backoff.' })
 export class OverloadedError extends GatewayError {
-  constructor() {
+  constructor(failure: OverloadedFailure) {
     super();
     this.retryable = true;
-    this.message = 'The gateway is at its limit of WeChat calls in flight and queued (WeChat is slow or the gateway is busy), so nothing was sent. Retry in a few seconds, with backoff.';
+    this.retryAfterSeconds = failure.retryAfterSeconds;
+    this.message = `The gateway is at its limit of WeChat calls in flight and queued (WeChat is slow or the gateway is busy), so nothing was sent. Retry after ${failure.retryAfterSeconds} s, with backoff.`;
   }
 }
 

@@ -52,7 +52,7 @@ export function resultUnion<TSuccess extends object>(options: {
         case 'store-unavailable':
           return new CredentialStoreUnavailableError(failure);
         case 'overloaded':
-          return new OverloadedError();
+          return new OverloadedError(failure);
         case 'outcome-unknown':
           return new OutcomeUnknownError(failure);
       }

@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, Int, InterfaceType, ObjectType } from 'type-graphql';
-import { describeErrcode, type ErrcodeFailure } from '../../wechat';
+import { describeErrcode, retryAfterSeconds, type ErrcodeFailure } from '../../wechat';
 import { GatewayError } from './gateway-error.types';
 
 // Result and error types are plain data: `simpleResolvers` gives their fields graphql-js's
@@ -18,11 +18,12 @@ export abstract class WeChatError extends GatewayError {
 
   constructor(failure: ErrcodeFailure) {
     super();
-    const { explanation, retryable } = describeErrcode(failure.errcode);
+    const { explanation, retryable } = describeErrcode(failure.errcode, failure.path);
     this.errcode = failure.errcode;
     this.errmsg = failure.errmsg;
     this.requestId = failure.rid ?? null;
     this.retryable = retryable;
+    this.retryAfterSeconds = retryAfterSeconds(failure.errcode) ?? null;
     this.message = failure.stage === 'token' ? `Fetching the access token failed. ${explanation}` : explanation;
   }
 }
@@ -48,7 +49,7 @@ export class OpenAccountNotCreatedByApiError extends WeChatError {
   static readonly errcode = 89003;
 }
 
-@ObjectType({ simpleResolvers: true, implements: [WeChatError, GatewayError], description: 'errcode 89004: the open platform account is over its limit of bound accounts (100).' })
+@ObjectType({ simpleResolvers: true, implements: [WeChatError, GatewayError], description: 'errcode 89004: the open platform account is over its limit of bound accounts (100 verified, 5 while unverified).' })
 export class OpenAccountLimitExceededError extends WeChatError {
   static readonly errcode = 89004;
 }
@@ -77,6 +78,6 @@ export class OpenAccountNotBindableError extends WeChatError {
 @ObjectType({
   simpleResolvers: true,
   implements: [WeChatError, GatewayError],
-  description: 'Any errcode without a type of its own in this result (for example -1 system busy, 48001 API not authorised, 45009 daily quota reached). Switch on errcode for the rare ones that matter to you.',
+  description: 'Any errcode without a type of its own in this result (for example -1 system busy, 48001 API not authorised, 45009 daily quota reached, 45011 minute quota reached: see retryAfterSeconds). Switch on errcode for the rare ones that matter to you.',
 })
 export class OtherWeChatError extends WeChatError {}

@@ -3,6 +3,7 @@ import { badAnswer, failure, success, type WeChatFailure, type WeChatResult } fr
 import type { TokenProvider } from '../tokens/token-provider';
 import { withToken } from '../tokens/with-token';
 import type { Deadline } from '../transport/deadline';
+import { inChangeSpan } from './change-span';
 import { fetchNow, type Fetched, type ReadCache } from './read-cache';
 
 /** A change WeChat applied; `verifiedByRead` when its answer was lost and a read confirmed it. */
@@ -65,6 +66,7 @@ export class OpenAccountApi {
    */
   async create(appid: string): Promise<WeChatResult<Applied & { openAppid: string }>> {
     return this.change(
+      'create',
       appid,
       async () => stringField(await this.call(appid, 'POST', '/cgi-bin/open/create', { appid }), 'open_appid'),
       (openAppid) => (openAppid === undefined ? 'not-applied' : { unknown: `${appid} is now bound to open account ${openAppid}; if it was not bound before, the create succeeded.` }),
@@ -78,6 +80,7 @@ export class OpenAccountApi {
    */
   async bind(appid: string, openAppid: string): Promise<WeChatResult<Applied>> {
     return this.change(
+      'bind',
       appid,
       async () => done(await this.call(appid, 'POST', '/cgi-bin/open/bind', { appid, open_appid: openAppid })),
       (current) => (current === openAppid ? { value: undefined } : 'not-applied'),
@@ -90,6 +93,7 @@ export class OpenAccountApi {
    */
   async unbind(appid: string, openAppid: string): Promise<WeChatResult<Applied>> {
     return this.change(
+      'unbind',
       appid,
       async () => done(await this.call(appid, 'POST', '/cgi-bin/open/unbind', { appid, open_appid: openAppid })),
       (current) => (current !== openAppid ? { value: undefined } : 'not-applied'),
@@ -125,18 +129,21 @@ export class OpenAccountApi {
    * A change, then the read cache forgets the appid (whatever the outcome, once the change may
    * have reached WeChat), before the change answers: no replica serves a read from before it.
    */
-  private async change<T>(
+  private change<T>(
+    name: 'create' | 'bind' | 'unbind',
     appid: string,
     send: () => Promise<WeChatResult<T>>,
     judge: (openAppid: string | undefined) => { value: T } | { unknown: string } | 'not-applied',
   ): Promise<WeChatResult<Applied & { value: T }>> {
-    const result = await this.sendSettled(appid, send, judge);
-    if (mayHaveReachedWeChat(result)) {
-      this.changes.sent += 1;
-      if (!result.ok && result.failure.kind === 'outcome-unknown') this.changes.unknown += 1;
-      await this.readCache?.invalidate(appid);
-    }
-    return result;
+    return inChangeSpan(name, this.changes.settle, async (counted) => {
+      const result = await this.sendSettled(appid, counted(send), judge);
+      if (mayHaveReachedWeChat(result)) {
+        this.changes.sent += 1;
+        if (!result.ok && result.failure.kind === 'outcome-unknown') this.changes.unknown += 1;
+        await this.readCache?.invalidate(appid);
+      }
+      return result;
+    });
   }
 
   /**

@@ -41,7 +41,8 @@ const parser = new XMLParser({ parseTagValue: false, processEntities: false, ign
  *   authorizer's refresh token stored;
  * - `unauthorized`: the authorizer's refresh token and token are forgotten.
  * The answer is `success`. When storing or the exchange fails, the answer is 503, so WeChat
- * pushes the event again (an authorisation code lasts an hour). No credential (ticket, code,
+ * pushes the event again (an authorisation code lasts an hour); except a code WeChat says is
+ * used or expired (61010), which no re-push can fix. No credential (ticket, code,
  * token, key) is ever put in an answer or a log line.
  */
 export class ComponentCallback {
@@ -136,6 +137,12 @@ export class ComponentCallback {
     const exchanged = await this.authorizers.exchangeAuthorizationCode(code);
     if (!exchanged.ok) {
       const f = exchanged.failure;
+      // 61010: the code is used or expired. Pushing the same event again cannot help (it is a
+      // repeat of a code already exchanged, or the merchant must authorise again): say so, once.
+      if (f.kind === 'errcode' && f.errcode === CODE_USED_OR_EXPIRED) {
+        this.logger.error({ infoType, authorizerAppid, errcode: f.errcode, rid: f.rid }, 'authorisation code used or expired (61010): nothing stored; if the authorizer cannot be called, the merchant must authorise again');
+        return SUCCESS;
+      }
       this.logger.error({ infoType, authorizerAppid, failure: f.kind, errcode: f.kind === 'errcode' ? f.errcode : undefined }, 'authorisation code exchange failed (WeChat will push the event again)');
       return { status: 503, text: 'authorisation not completed, push again' };
     }
@@ -171,6 +178,9 @@ export class ComponentCallback {
 }
 
 const SUCCESS: CallbackAnswer = { status: 200, text: 'success' };
+
+/** api_query_auth's answer for a code already exchanged, or past its hour. */
+const CODE_USED_OR_EXPIRED = 61010;
 
 /** The children of the root `<xml>` element, or undefined when the text is not such a document. */
 function parseXml(text: string): Record<string, unknown> | undefined {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { StoreUnavailableError, type Store, type StoredToken } from '../../stores/store';
 import { failure, success, type WeChatResult } from '../vocabulary/result';
 import type { IssuedToken } from './token-provider';
+import { inTokenFetchSpan } from './token-span';
 
 /** At most this long before expiry a token is refreshed; WeChat renews stable tokens 5 min early. */
 const MAX_REFRESH_MARGIN_MS = 5 * 60_000;
@@ -147,7 +148,7 @@ export class SharedTokenCache {
     try {
       const current = await this.store.getToken(key);
       if (this.fresh(current, refused)) return this.remember(key, current);
-      const issued = await fetch();
+      const issued = await inTokenFetchSpan(key, fetch);
       if (!issued.ok) return issued;
       const stored = this.toStored(issued.data);
       // The token is good even if it cannot be stored; the next call will report the store.

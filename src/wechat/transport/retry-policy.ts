@@ -2,13 +2,16 @@ import { ExponentialBackoff, handleWhenResult, retry, type RetryPolicy } from 'c
 import type { WeChatResult } from '../vocabulary/result';
 
 /**
- * What the gateway retries on its own, as data. Only answers that say "nothing was done, ask
- * again": WeChat busy (-1) and too frequent (45011). Token errors are handled by one refresh and
- * one retry (with-token.ts); a request that may have reached WeChat without an answer is never
- * re-sent blindly (open-account.ts resolves it with a read); everything else is an answer.
+ * What the gateway retries on its own, as data. Only the answer that says "nothing was done, ask
+ * again soon": WeChat busy (-1), as WxJava does. Not 45011 (minute quota reached): WeChat says
+ * "retry next minute", so retrying within the second only spends quota; it is answered at once,
+ * retryable, with the seconds until the next minute (errcodes.ts `retryAfterSeconds`). Token
+ * errors are handled by one refresh and one retry (with-token.ts); a request that may have
+ * reached WeChat without an answer is never re-sent blindly (open-account.ts resolves it with a
+ * read); everything else is an answer.
  */
 export const RETRY_POLICY = {
-  errcodes: new Set([-1, 45011]),
+  errcodes: new Set([-1]),
   /** Retries after the first attempt; each waits an exponential, jittered delay. */
   maxRetries: 3,
   initialDelayMs: 100,

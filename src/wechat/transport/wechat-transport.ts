@@ -17,6 +17,7 @@ import { failure, type WeChatResult } from '../vocabulary/result';
 import type { WeChatObserver } from './observer';
 import { whileQueued } from './queued-deadline';
 import { createRetry, RETRY_POLICY } from './retry-policy';
+import { inCallSpan, inRequestSpan } from './spans';
 import { deadlineFailure, sendOverWire, unavailableFailure, type WeChatBody, type WeChatRequest } from './wire';
 
 export type { WeChatBody, WeChatRequest } from './wire';
@@ -68,6 +69,7 @@ const isUnavailable = (result: unknown) => {
 export class WeChatTransport {
   private readonly upstreams: readonly Upstream[];
   private readonly slots: BulkheadPolicy;
+  private meanCallMs = 100;
   private readonly retry: RetryPolicy;
 
   constructor(private readonly options: TransportOptions) {
@@ -102,12 +104,23 @@ export class WeChatTransport {
 
   send(request: WeChatRequest): Promise<WeChatResult<WeChatBody>> {
     const stage = request.stage ?? 'call';
-    return this.retry.execute(() => this.sendInSlot(request, stage)) as Promise<WeChatResult<WeChatBody>>;
+    return inCallSpan(request.path, stage, (attempted) =>
+      this.retry.execute(({ attempt }) => {
+        attempted();
+        return this.sendInSlot(request, stage, attempt + 1);
+      }) as Promise<WeChatResult<WeChatBody>>,
+    );
   }
 
   /** Upstream requests in flight and waiting for a slot, now. */
   load(): { inFlight: number; queued: number } {
     return { inFlight: this.options.maxInFlight - this.slots.executionSlots, queued: this.options.maxQueue - this.slots.queueSlots };
+  }
+
+  /** Time for a full queue to get through the slots at the recent pace of a call, in whole seconds (1 to 60). */
+  private retryAfterSeconds(): number {
+    const seconds = (this.options.maxQueue / this.options.maxInFlight) * (this.meanCallMs / 1000);
+    return Math.min(60, Math.max(1, Math.ceil(seconds)));
   }
 
   async close(): Promise<void> {
@@ -118,16 +131,16 @@ export class WeChatTransport {
    * Waits for a slot, but never past the deadline: a call still queued when it fires was not
    * sent. Once in a slot, the deadline aborts the request itself (which may have been sent).
    */
-  private sendInSlot(request: WeChatRequest, stage: 'call' | 'token'): Promise<WeChatResult<WeChatBody>> {
+  private sendInSlot(request: WeChatRequest, stage: 'call' | 'token', attempt: number): Promise<WeChatResult<WeChatBody>> {
     const deadline = request.signal;
     let inSlot = false;
     const outcome = this.slots
       .execute(() => {
         inSlot = true;
-        return this.sendWithFailover(request, stage);
+        return this.sendWithFailover(request, stage, attempt);
       }, deadline)
       .catch((error: unknown): WeChatResult<WeChatBody> => {
-        if (error instanceof BulkheadRejectedError) return failure({ kind: 'overloaded' });
+        if (error instanceof BulkheadRejectedError) return failure({ kind: 'overloaded', retryAfterSeconds: this.retryAfterSeconds() });
         if (error instanceof TaskCancelledError) return failure(deadlineFailure(stage, 'no'));
         throw error;
       });
@@ -136,17 +149,19 @@ export class WeChatTransport {
     return whileQueued(outcome, deadline, () => !inSlot, () => failure(deadlineFailure(stage, 'no')));
   }
 
-  private async sendWithFailover(request: WeChatRequest, stage: 'call' | 'token'): Promise<WeChatResult<WeChatBody>> {
+  private async sendWithFailover(request: WeChatRequest, stage: 'call' | 'token', attempt: number): Promise<WeChatResult<WeChatBody>> {
     let last: WeChatResult<WeChatBody> | undefined;
     for (const upstream of this.upstreams) {
       const started = performance.now();
       let result: WeChatResult<WeChatBody>;
-      try {
-        result = (await upstream.breaker.execute(() => sendOverWire(upstream.pool, upstream.pathPrefix, request, stage))) as WeChatResult<WeChatBody>;
-      } catch (error) {
-        if (!(error instanceof BrokenCircuitError)) throw error;
-        result = failure(unavailableFailure('connect', 'circuit open: the domain keeps failing', stage));
-      }
+      result = await inRequestSpan(request, upstream, attempt, async () => {
+        try {
+          return (await upstream.breaker.execute(() => sendOverWire(upstream.pool, upstream.pathPrefix, request, stage))) as WeChatResult<WeChatBody>;
+        } catch (error) {
+          if (!(error instanceof BrokenCircuitError)) throw error;
+          return failure(unavailableFailure('connect', 'circuit open: the domain keeps failing', stage));
+        }
+      });
       this.record(upstream, request, stage, result, performance.now() - started);
       if (result.ok || result.failure.kind !== 'unavailable' || result.failure.sent !== 'no') return result;
       last = result;
@@ -159,6 +174,8 @@ export class WeChatTransport {
     const { origin } = upstream;
     const { path } = request;
     const rounded = Math.round(ms * 10) / 10;
+    // A moving average (the last 20 calls or so), for OverloadedError's retryAfterSeconds.
+    this.meanCallMs += (ms - this.meanCallMs) / 20;
     let outcome = '0';
     if (result.ok) {
       this.options.logger.info({ origin, path, ms: rounded, errcode: 0 }, 'wechat call');

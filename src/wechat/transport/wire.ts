@@ -51,7 +51,7 @@ export async function sendOverWire(pool: Pool, pathPrefix: string, request: WeCh
   }
   if ('tooLarge' in answer) return badAnswer(`answer of ${answer.tooLarge} bytes is too large to be WeChat's`, stage, answer.status);
   const { status, text } = answer;
-  return decode(status, text, stage);
+  return decode(status, text, stage, request.path);
 }
 
 /** The operation's deadline passed: before the request left (`'no'`) or while it was out (`'maybe'`). */
@@ -66,7 +66,7 @@ export function unavailableFailure(reason: UnavailableFailure['reason'], detail:
 }
 
 /** WeChat answers HTTP 200 for errors too: errcode alone tells success from failure. */
-function decode(status: number, text: string, stage: 'call' | 'token'): WeChatResult<WeChatBody> {
+function decode(status: number, text: string, stage: 'call' | 'token', path: string): WeChatResult<WeChatBody> {
   if (status !== 200) return failure(unavailableFailure('http-status', `HTTP ${status}`, stage, status));
   let body: unknown;
   try {
@@ -84,7 +84,7 @@ function decode(status: number, text: string, stage: 'call' | 'token'): WeChatRe
     return badAnswer('errcode is not an integer', stage, status);
   }
   const errmsg = typeof record['errmsg'] === 'string' ? record['errmsg'] : '';
-  return failure({ kind: 'errcode', errcode, errmsg, rid: requestIdOf(errmsg), stage });
+  return failure({ kind: 'errcode', errcode, errmsg, rid: requestIdOf(errmsg), stage, path });
 }
 
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);

@@ -22,6 +22,8 @@ export interface ErrcodeFailure {
   readonly rid: string | undefined;
   /** Whether the error came from the call itself or from fetching the token it needed. */
   readonly stage: 'call' | 'token';
+  /** The WeChat path that answered (an errcode can mean more for one call, e.g. 48001 on `have`). */
+  readonly path?: string;
 }
 
 /**
@@ -79,6 +81,8 @@ export interface StoreUnavailableFailure {
  */
 export interface OverloadedFailure {
   readonly kind: 'overloaded';
+  /** About when a slot is likely free again: the queue's length times a call's recent duration, spread over the slots; at least 1. */
+  readonly retryAfterSeconds: number;
 }
 
 /**
