@@ -48,13 +48,15 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   let baseUrls = config.wechat.baseUrls;
   let apps = config.wechat.apps;
   if (baseUrls === 'simulator') {
-    simulator = await startSimulator({ port: config.simulatorPort, seed: true });
+    // Only ever outside production (config never names the simulator there), so its control surface too.
+    simulator = await startSimulator({ port: config.simulatorPort, seed: true, control: config.env !== 'production' });
     baseUrls = [simulator.url];
     if (apps.size === 0) apps = new Map(Object.entries(demoCredentials()));
     logger.warn(
       { simulator: simulator.url, apps: [...apps.keys()] },
       '*** NO REAL WECHAT CONFIGURED: using the embedded WeChat simulator with demo data. Set WECHAT_API_BASE (and WECHAT_APPS) to call WeChat. ***',
     );
+    if (simulator.controlUrl) logger.info({ scenarios: simulator.controlUrl }, `WeChat scenarios on demand (busy, 45009, HTTP 500, drops, hangs, expired tokens, reset): ${simulator.controlUrl}`);
   }
   const metrics = new Metrics();
   const store = await openStore({ ...config.store, logger });

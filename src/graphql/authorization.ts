@@ -7,8 +7,8 @@ import { forbidden, mayActOn, type Scope } from '../auth/caller';
 /**
  * type-graphql's auth checker, run before every `@Authorized(scopes)` field and before its
  * arguments are even read, so a refusal sends nothing to WeChat. It checks, in order:
- * the caller has every scope the field needs; the caller is entitled to the appid the field acts
- * on (the `appid` argument of a root field, or the WeChatApp it is a field of, which is how
+ * the caller has every scope the field needs; the caller is entitled to every appid the field acts
+ * on (the `appid` argument of a root field, each of `appids`, or the WeChatApp it is a field of, which is how
  * `_entities` and the `app` of a success reach WeChat); and the appid's rate limit.
  * A refusal is a FORBIDDEN (or RATE_LIMITED) GraphQL error, never `false`, so its message says why.
  */
@@ -16,17 +16,20 @@ export const authChecker: AuthCheckerFn<GatewayContext, Scope> = async ({ contex
   const { caller } = context;
   const missing = scopes.filter((scope) => !caller.scopes.has(scope));
   if (missing.length > 0) throw forbidden(`this needs the scope ${missing.join(' and ')}, which the caller does not have.`);
-  const appid = appidActedOn(args, root);
-  if (appid === undefined) return true;
-  if (!mayActOn(caller, appid)) throw forbidden('the caller is not entitled to this appid.');
-  // An appid that is not one is refused as BAD_USER_INPUT by its argument; it is not a limiter key.
   // Writers have their own bucket, so readers cannot use up the limit of the writers.
-  if (isAppId(appid)) await context.chargeAppid(appid, scopes.includes('openaccount:write') ? 'write' : 'read');
+  const bucket = scopes.includes('openaccount:write') ? 'write' : 'read';
+  for (const appid of appidsActedOn(args, root)) {
+    if (!mayActOn(caller, appid)) throw forbidden('the caller is not entitled to this appid.');
+    // An appid that is not one is refused as BAD_USER_INPUT by its argument; it is not a limiter key.
+    if (isAppId(appid)) await context.chargeAppid(appid, bucket);
+  }
   return true;
 };
 
-function appidActedOn(args: Record<string, unknown>, root: unknown): string | undefined {
-  if ('appid' in args) return typeof args['appid'] === 'string' ? args['appid'] : '';
-  if (root instanceof WeChatApp) return root.appid;
-  return undefined;
+/** The `appid` argument, every item of an `appids` list argument, or the WeChatApp the field is of. */
+function appidsActedOn(args: Record<string, unknown>, root: unknown): string[] {
+  if ('appid' in args) return [typeof args['appid'] === 'string' ? args['appid'] : ''];
+  if ('appids' in args) return Array.isArray(args['appids']) ? args['appids'].map((appid: unknown) => (typeof appid === 'string' ? appid : '')) : [''];
+  if (root instanceof WeChatApp) return [root.appid];
+  return [];
 }

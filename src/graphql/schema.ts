@@ -7,6 +7,7 @@ import { DiagnosticsResolver } from './diagnostics/diagnostics.resolver';
 import { guardService } from './federation-access';
 import { OpenAccountResolver } from './open-account/open-account.resolver';
 import { checkRepresentations, resolveWeChatAppReference } from './open-account/wechat-app.reference';
+import { WeChatAppQueries } from './open-account/wechat-app.queries';
 import { WeChatAppResolver } from './open-account/wechat-app.resolver';
 import { WeChatApp } from './open-account/wechat-app.types';
 
@@ -24,7 +25,7 @@ const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/fede
  */
 export async function buildGatewaySchema(options: SchemaOptions = { maxEntityRepresentations: 500 }): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [OpenAccountResolver, DiagnosticsResolver, WeChatAppResolver],
+    resolvers: [OpenAccountResolver, DiagnosticsResolver, WeChatAppResolver, WeChatAppQueries],
     orphanedTypes: [WeChatApp],
     // Arguments are checked by their own decorators (AppIdArg); no class-validator pass needed.
     validate: false,

@@ -12,6 +12,7 @@ import type { FrontDoorOptions } from './front-door';
 import { withWarning } from './landing-page';
 import { corsOptions, type CorsConfig } from './cors';
 import { createRequestHandler } from './request-handler';
+import { explainCsrfRefusal } from './csrf-refusal';
 import { createLimitedServer, type HttpServerLimits } from './server-limits';
 
 export interface GatewayServerOptions {
@@ -76,7 +77,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
         ? withWarning(ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }), options.landingPageWarning)
         : ApolloServerPluginLandingPageDisabled(),
     ],
-    formatError: (formatted, error) => maskInternalError(formatted, error, logger),
+    formatError: (formatted, error) => maskInternalError(explainCsrfRefusal(formatted), error, logger),
   });
   await apollo.start();
   httpServer.on(

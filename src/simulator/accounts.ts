@@ -54,6 +54,13 @@ export class AccountState {
 
   // ---- test setup: state without rules ----
 
+  /** Forgets every account, open account and binding (the control surface's reset to the demo data). */
+  clear(): void {
+    this.accounts.clear();
+    this.openAccounts.clear();
+    this.bindings.clear();
+  }
+
   addAccount(a: NewAccount): void {
     if (this.accounts.has(a.appid)) throw new Error(`account ${a.appid} already exists`);
     this.accounts.set(a.appid, {

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { ControlSurface } from './control';
 import type { Counters } from './counters';
 import { respond, type FaultQueue } from './faults';
 import { dispatch } from './routes';
@@ -53,6 +54,8 @@ export class HttpFace {
     private readonly faults: FaultQueue,
     /** api_start_push_ticket answered ok: push the platform a fresh ticket, after the answer. */
     private readonly pushTicket: (componentAppid: string) => Promise<unknown> = async () => undefined,
+    /** The development control surface (control.ts), when enabled: its paths bypass counters and faults. */
+    private readonly control?: ControlSurface,
   ) {
     this.server = createServer((req, res) => this.handle(req, res));
     this.server.on('connection', (socket) => {
@@ -98,6 +101,10 @@ export class HttpFace {
       query = url.searchParams;
     } catch {
       path = req.url ?? '/';
+    }
+    if (this.control?.owns(path)) {
+      this.control.handle(req, res, path);
+      return;
     }
     // Counted on arrival, so requests that are then faulted, dropped or left hanging count too.
     this.counters.arrive(path);

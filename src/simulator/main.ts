@@ -10,8 +10,10 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`SIMULATOR_PORT must be a port number, got ${JSON.stringify(process.env.SIMULATOR_PORT)}`);
   }
-  const sim = await startSimulator({ port, host: '127.0.0.1', seed: true });
+  // The control surface is for development: never on when NODE_ENV says production.
+  const sim = await startSimulator({ port, host: '127.0.0.1', seed: true, control: process.env.NODE_ENV !== 'production' });
   console.log(`WeChat simulator listening on ${sim.url}`);
+  if (sim.controlUrl) console.log(`WeChat scenarios on demand: ${sim.controlUrl}`);
   console.log(`WECHAT_APPS='${JSON.stringify(demoCredentials())}'`);
   console.log('Demo accounts (unbind target -> errcode):');
   for (const a of Object.values(DEMO_ACCOUNTS)) {

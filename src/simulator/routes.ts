@@ -39,6 +39,9 @@ const ROUTES: ReadonlyMap<string, Route> = new Map<string, Route>([
   ['/cgi-bin/component/api_start_push_ticket', { method: 'POST', handle: (s, _q, b) => s.components.startPushTicket(b) }],
 ]);
 
+/** Every WeChat path the simulator answers, e.g. for faults named by path. */
+export const WECHAT_PATHS: readonly string[] = [...ROUTES.keys()];
+
 /** A GET has no body, which reads as `{}` (an empty POST never gets here: 44002). */
 function parseBody(text: string): RequestBody {
   if (text.trim() === '') return { ok: true, value: {} };

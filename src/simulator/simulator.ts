@@ -4,6 +4,7 @@
  * each mechanism directly, e.g. sim.state.accounts.addAccount(...), sim.faults.inject(...),
  * sim.counters.calls(path), sim.pushes.pushTicket().
  */
+import { CONTROL_PREFIX, ControlSurface } from './control';
 import { Counters, type CounterReadings } from './counters';
 import { FaultQueue } from './faults';
 import { HttpFace } from './http';
@@ -16,6 +17,12 @@ export interface SimulatorOptions extends StateOptions {
   host?: string;
   /** Load the demo accounts of seed.ts. */
   seed?: boolean;
+  /**
+   * Serve the development control surface (control.ts) at /_control/: scenarios on demand, faults,
+   * token expiry, reset to the demo data, counters. Only the embedded simulator of a
+   * non-production gateway and `npm run simulator` outside production turn it on.
+   */
+  control?: boolean;
 }
 
 export interface Simulator {
@@ -28,6 +35,8 @@ export interface Simulator {
   readonly faults: FaultQueue;
   /** Ticket pushes and authorization events to a platform's callback URL. */
   readonly pushes: Pushes;
+  /** The scenarios page of the control surface, when it is on. */
+  readonly controlUrl: string | undefined;
   /** Stops the ticket timers and ends every request, hanging and delayed ones too. */
   close(): Promise<void>;
 }
@@ -39,10 +48,12 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   const counters = new Counters();
   const faults = new FaultQueue();
   const pushes = new Pushes(state.components, state.now);
-  const http = new HttpFace(state, counters, faults, (componentAppid) => pushes.pushTicket(componentAppid));
+  const control = opts.control ? new ControlSurface({ state, counters, faults, reseed: () => seedDemo(state.accounts) }) : undefined;
+  const http = new HttpFace(state, counters, faults, (componentAppid) => pushes.pushTicket(componentAppid), control);
   await http.listen(opts.port ?? 0, opts.host ?? '127.0.0.1');
   return {
     url: http.url,
+    controlUrl: control ? `${http.url}${CONTROL_PREFIX}` : undefined,
     state,
     counters,
     faults,

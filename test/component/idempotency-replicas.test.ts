@@ -3,7 +3,7 @@ import { print } from 'graphql';
 import Redis from 'ioredis';
 import { request } from 'undici';
 import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
-import { UnbindOpenAccountDocument } from '../generated/graphql';
+import { UnbindOpenAccountDocument } from '../../client';
 import { spawnGateway, type GatewayProcess } from '../support/gateway-process';
 
 const REDIS_URL = process.env['TEST_REDIS_URL']!;

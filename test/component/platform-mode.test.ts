@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, deliver, envelope, signPush, signedPush, ticketXml, type Simulator } from '../../src/simulator';
-import { OpenAccountDocument, UnbindOpenAccountDocument } from '../generated/graphql';
+import { OpenAccountDocument, UnbindOpenAccountDocument } from '../../client';
 import type { TestGateway } from '../support/gateway';
 import { useHarness } from '../support/harness';
 import { addPlatform, callbackUrlOf, leakedSecrets, newPlatform, platformEnv, runImport, secretsOf, type TestPlatform } from '../support/platform';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { print } from 'graphql';
 import { request } from 'undici';
 import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
-import { HasOpenAccountWithAgeDocument, OpenAccountWithAgeDocument, UnbindOpenAccountDocument } from '../generated/graphql';
+import { HasOpenAccountWithAgeDocument, OpenAccountWithAgeDocument, UnbindOpenAccountDocument } from '../../client';
 import { spawnGateway, type GatewayProcess } from '../support/gateway-process';
 
 const REDIS_URL = process.env['TEST_REDIS_URL']!;

@@ -1,7 +1,7 @@
 import { print } from 'graphql';
 import { request } from 'undici';
 import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, startSimulator, type Simulator } from '../../src/simulator';
-import { OpenAccountDocument } from '../generated/graphql';
+import { OpenAccountDocument } from '../../client';
 import { spawnGateway, type GatewayProcess } from '../support/gateway-process';
 import { addPlatform, callbackUrlOf, newPlatform, platformEnv } from '../support/platform';
 import { RedisProcess } from '../support/redis-server';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { print } from 'graphql';
 import { request } from 'undici';
 import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, type Simulator } from '../../src/simulator';
-import { OpenAccountDocument } from '../generated/graphql';
+import { OpenAccountDocument } from '../../client';
 import type { GatewayProcess } from '../support/gateway-process';
 import { useHarness } from '../support/harness';
 import { addPlatform, callbackUrlOf, leakedSecrets, newPlatform, platformEnv, runImport, secretsOf, type TestPlatform } from '../support/platform';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { print } from 'graphql';
 import { request } from 'undici';
 import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, type Simulator } from '../../src/simulator';
-import { OpenAccountDocument } from '../generated/graphql';
+import { OpenAccountDocument } from '../../client';
 import { useHarness } from '../support/harness';
 import { addPlatform, callbackUrlOf, newPlatform, platformEnv } from '../support/platform';
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { authorizedXml, deliver, DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, signedPush, type Simulator } from '../../src/simulator';
-import { OpenAccountDocument } from '../generated/graphql';
+import { OpenAccountDocument } from '../../client';
 import type { TestGateway } from '../support/gateway';
 import { useHarness } from '../support/harness';
 import { addPlatform, newPlatform, platformEnv, runImport, type TestPlatform } from '../support/platform';

@@ -4,7 +4,7 @@
  * wechatRequest answers or in any log line.
  */
 import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, type Simulator } from '../../src/simulator';
-import { ApiQuotaDocument, ClearApiQuotaDocument, UnbindOpenAccountDocument, WeChatRequestDocument } from '../generated/graphql';
+import { ApiQuotaDocument, ClearApiQuotaDocument, UnbindOpenAccountDocument, WeChatRequestDocument } from '../../client';
 import { signToken, TEST_JWT_SECRET } from '../support/auth';
 import type { TestGateway } from '../support/gateway';
 import { useHarness } from '../support/harness';

@@ -1,4 +1,4 @@
-import { OpenAccountDocument } from '../generated/graphql';
+import { OpenAccountDocument } from '../../client';
 import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, type Simulator } from '../../src/simulator';
 import { signToken, TEST_JWT_SECRET } from '../support/auth';
 import type { TestGateway } from '../support/gateway';

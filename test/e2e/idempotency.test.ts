@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { print } from 'graphql';
 import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
-import { CreateOpenAccountDocument, OpenAccountDocument, UnbindOpenAccountDocument } from '../generated/graphql';
+import { CreateOpenAccountDocument, OpenAccountDocument, UnbindOpenAccountDocument } from '../../client';
 import { signToken, TEST_JWT_SECRET } from '../support/auth';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 

@@ -5,7 +5,7 @@ import {
   HasOpenAccountDocument,
   MoveAppDocument,
   OpenAccountDocument,
-} from '../generated/graphql';
+} from '../../client';
 import type { TestGateway } from '../support/gateway';
 import { useHarness } from '../support/harness';
 

@@ -1,5 +1,5 @@
 import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, startSimulator, type Simulator } from '../../src/simulator';
-import { HasOpenAccountWithAgeDocument, OpenAccountWithAgeDocument, UnbindOpenAccountDocument } from '../generated/graphql';
+import { HasOpenAccountWithAgeDocument, OpenAccountWithAgeDocument, UnbindOpenAccountDocument } from '../../client';
 import { startTestGateway, type TestGateway } from '../support/gateway';
 
 const GET = '/cgi-bin/open/get';

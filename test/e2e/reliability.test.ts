@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, type Simulator } from '../../src/simulator';
-import { OpenAccountDocument, UnbindOpenAccountDocument } from '../generated/graphql';
+import { OpenAccountDocument, UnbindOpenAccountDocument } from '../../client';
 import type { TestGateway } from '../support/gateway';
 import { useHarness, type Env } from '../support/harness';
 

@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, demoCredentials, type Simulator } from '../../src/simulator';
-import { UnbindOpenAccountDocument } from '../generated/graphql';
+import { UnbindOpenAccountDocument } from '../../client';
 import type { TestGateway } from '../support/gateway';
 import { useHarness } from '../support/harness';
 

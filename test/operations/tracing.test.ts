@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { print } from 'graphql';
 import { request } from 'undici';
 import { DEMO_ACCOUNTS, DEMO_OPEN_ACCOUNTS, startSimulator, type Simulator } from '../../src/simulator';
-import { OpenAccountDocument, UnbindOpenAccountDocument } from '../generated/graphql';
+import { OpenAccountDocument, UnbindOpenAccountDocument } from '../../client';
 import { spawnGateway, type GatewayProcess } from '../support/gateway-process';
 import { OtlpReceiver, type ReceivedSpan } from '../support/otlp-receiver';
 import { addPlatform, callbackUrlOf, leakedSecrets, newPlatform, platformEnv, secretsOf, type TestPlatform } from '../support/platform';
