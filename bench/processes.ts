@@ -7,16 +7,20 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { openSync, readFileSync, closeSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
 import type { ClosedLoopOptions, ClosedLoopResult } from './closed-loop-client';
 import type { DirectClientOptions, DirectClientResult } from './direct-protocol';
+import { GATEWAY_NODE_FLAGS } from './settings';
 import type { SimulatorCommand, SimulatorCounters, SimulatorReply } from './simulator-protocol';
 
 /** dist/ (the bench runs compiled: dist/bench/*.js next to dist/src). */
 const DIST = join(__dirname, '..');
 const ROOT = join(DIST, '..');
+/** Every server the bench starts carries the GC probe (bench/gc-probe.ts); it is idle until signalled. */
+const PROBE = ['--require', join(DIST, 'bench', 'gc-probe.js')];
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -108,6 +112,10 @@ export interface GatewayOptions {
   readonly logFile: string;
   /** Headers of a GraphQL request (authentication). */
   readonly headers: Record<string, string>;
+  /** Another build's entry point instead of this one's dist/src/main.js (bench/ab.ts). */
+  readonly mainJs?: string;
+  /** Node's flags for the gateway; by default those `npm start` uses (GATEWAY_NODE_FLAGS). */
+  readonly nodeFlags?: readonly string[];
 }
 
 export interface GatewayProcess {
@@ -115,6 +123,8 @@ export interface GatewayProcess {
   /** Prometheus metrics: in production they are served on METRICS_PORT, not the GraphQL port. */
   readonly metricsUrl: string;
   readonly pid: number;
+  /** Where bench/gc-probe.ts in the process writes its GC window on SIGUSR2 (bench/meter.ts). */
+  readonly gcFile: string;
   /** From spawn to the first GraphQL answer, in ms. */
   readonly startupMs: number;
   stop(): Promise<void>;
@@ -129,7 +139,8 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayProc
   const metricsPort = await freePort();
   const log = openSync(options.logFile, 'a');
   const started = performance.now();
-  const args = [...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), join(DIST, 'src', 'main.js')];
+  const gcFile = `${options.logFile}.gc.json`;
+  const args = [...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), ...PROBE, ...(options.nodeFlags ?? GATEWAY_NODE_FLAGS), options.mainJs ?? join(DIST, 'src', 'main.js')];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
@@ -140,6 +151,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayProc
       WECHAT_API_BASE: options.simulatorUrl,
       WECHAT_APPS: JSON.stringify(options.apps),
       SHUTDOWN_GRACE_MS: '2000',
+      BENCH_GC_FILE: gcFile,
       METRICS_PORT: String(metricsPort),
       ...options.env,
     },
@@ -156,7 +168,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayProc
     child.kill('SIGKILL');
     throw error;
   }
-  return { url, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, pid: child.pid!, startupMs: performance.now() - started, stop: () => stopChild(child) };
+  return { url, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, pid: child.pid!, gcFile, startupMs: performance.now() - started, stop: () => stopChild(child) };
 }
 
 async function untilServing(url: string, options: GatewayOptions, exited: () => boolean, deadline: number): Promise<void> {
@@ -189,14 +201,26 @@ export async function operationCounts(gateway: Pick<GatewayProcess, 'metricsUrl'
 export interface BaselineProcess {
   readonly url: string;
   readonly pid: number;
+  readonly gcFile: string;
   stop(): Promise<void>;
 }
 
-/** The minimal baseline (bench/baseline-server.ts) or Apollo Server's floor (bench/apollo-floor-server.ts). */
-export async function startBaseline(simulatorUrl: string, apps: Record<string, string>, server: 'baseline' | 'apollo-floor' = 'baseline'): Promise<BaselineProcess> {
+/**
+ * The minimal baseline (bench/baseline-server.ts), Apollo Server's floor (bench/apollo-floor-server.ts)
+ * or the afternoon version (bench/apollo-afternoon-server.ts); `gcDir` is where its GC probe writes,
+ * `nodeFlags` Node's flags (none: as a team would run it).
+ */
+export async function startBaseline(
+  simulatorUrl: string,
+  apps: Record<string, string>,
+  server: 'baseline' | 'apollo-floor' | 'apollo-afternoon' = 'baseline',
+  gcDir = tmpdir(),
+  nodeFlags: readonly string[] = [],
+): Promise<BaselineProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(DIST, 'bench', `${server}-server.js`)], {
-    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', PORT: String(port), UPSTREAM: simulatorUrl, WECHAT_APPS: JSON.stringify(apps) },
+  const gcFile = join(gcDir, `${server}-${port}.gc.json`);
+  const child = spawn(process.execPath, [...PROBE, ...nodeFlags, join(DIST, 'bench', `${server}-server.js`)], {
+    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', PORT: String(port), UPSTREAM: simulatorUrl, WECHAT_APPS: JSON.stringify(apps), BENCH_GC_FILE: gcFile },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -210,7 +234,7 @@ export async function startBaseline(simulatorUrl: string, apps: Record<string, s
     }
     await sleep(2);
   }
-  return { url, pid: child.pid!, stop: () => stopChild(child) };
+  return { url, pid: child.pid!, gcFile, stop: () => stopChild(child) };
 }
 
 export function runDirectClient(options: DirectClientOptions): Promise<DirectClientResult> {

@@ -8,13 +8,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadResult } from './load';
 import type { Machine } from './machine';
+import type { Metered } from './meter';
 import type { ProfileSummary, Share } from './profile-summary';
 import type { BatchedReadsResult } from './scenarios/batched-reads';
 import type { OverheadResult } from './scenarios/overhead';
 import type { SlowUpstreamRun } from './scenarios/slow-upstream';
 import type { StampedeResult } from './scenarios/stampede';
 import type { StartupResult } from './scenarios/startup';
-import { SETTINGS } from './settings';
+import { BEFORE_THIS_PASS, GATEWAY_NODE_FLAGS, SETTINGS } from './settings';
 
 export interface BenchResults {
   readonly startedAt: Date;
@@ -33,6 +34,8 @@ const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 2 : 1)} ms
 const rps = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en-US') : 'n/a');
 const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(2)}×` : 'n/a');
 const mib = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 2 ** 20).toFixed(0)} MB` : 'n/a');
+const kb = (bytes: number) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KB` : 'n/a');
+const us = (v: number) => (Number.isFinite(v) ? `${Math.round(v)} µs` : 'n/a');
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 const met = (ok: boolean) => (ok ? 'met' : '**not met**');
 
@@ -43,6 +46,21 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 function loadRow(name: string, r: LoadResult): string[] {
   const failures = r.non2xx + r.errors;
   return [name, rps(r.rps), ms(r.p50), ms(r.p99), failures > 0 ? `${failures} (non-2xx ${r.non2xx}, errors ${r.errors})` : '0'];
+}
+
+/** CPU, allocation and collections of a server process over one measured run (bench/meter.ts). */
+function costRow(name: string, r: Metered): string[] {
+  const m = r.meter;
+  if (m === undefined) return [name, rps(r.rps), 'n/a', 'n/a', 'n/a', 'n/a', 'n/a'];
+  return [
+    name,
+    rps(r.rps),
+    us(m.cpuUsPerRequest),
+    kb(m.allocatedBytesPerRequest),
+    `${m.young.count}: ${ms(m.young.totalMs)} in all, longest ${ms(m.young.maxMs)}`,
+    `${m.young.usPerRequest.toFixed(1)} µs`,
+    m.other.count > 0 ? `${m.other.count}: ${ms(m.other.totalMs)}, longest ${ms(m.other.maxMs)}` : '0',
+  ];
 }
 
 function types(counts: Record<string, number>): string {
@@ -56,9 +74,21 @@ export function renderReport(r: BenchResults): string {
   const m = r.machineBefore;
   const out: string[] = [];
   const slowDefault = r.slow[0];
+  const gs = o.gateway.saturated.meter;
   const targets: string[][] = [
+    ["throughput at saturation ≥ 1.0 × Apollo's floor", `${ratio(o.gateway.saturated.rps, o.apolloFloor.saturated.rps)} (${rps(o.gateway.saturated.rps)} vs ${rps(o.apolloFloor.saturated.rps)} req/s)`, met(o.gateway.saturated.rps >= o.apolloFloor.saturated.rps)],
     ['throughput at saturation ≥ 0.75 × baseline', `${ratio(o.gateway.saturated.rps, o.baseline.saturated.rps)} (${rps(o.gateway.saturated.rps)} vs ${rps(o.baseline.saturated.rps)} req/s)`, met(o.gateway.saturated.rps >= 0.75 * o.baseline.saturated.rps)],
-    ['p99 at half of saturation ≤ baseline p99 + 3 ms', `${ms(o.gateway.half.p99)} vs ${ms(o.baseline.half.p99)} (+${ms(o.gateway.half.p99 - o.baseline.half.p99)}) at ${rps(o.halfRate)} req/s`, met(o.gateway.half.p99 <= o.baseline.half.p99 + 3)],
+    ['p99 at half of saturation ≤ 2 × baseline p99', `${ms(o.gateway.half.p99)} vs ${ms(o.baseline.half.p99)} (${ratio(o.gateway.half.p99, o.baseline.half.p99)}) at ${rps(o.halfRate)} req/s`, met(o.gateway.half.p99 <= 2 * o.baseline.half.p99)],
+    [
+      `allocation per request (saturated) < before this pass (${kb(BEFORE_THIS_PASS.allocatedBytesPerRequest)})`,
+      gs ? `${kb(gs.allocatedBytesPerRequest)} (${ratio(gs.allocatedBytesPerRequest, BEFORE_THIS_PASS.allocatedBytesPerRequest)})` : 'n/a',
+      met(gs !== undefined && gs.allocatedBytesPerRequest < BEFORE_THIS_PASS.allocatedBytesPerRequest),
+    ],
+    [
+      `young-generation pause per request (saturated) < before this pass (${us(BEFORE_THIS_PASS.youngUsPerRequest)})`,
+      gs ? `${us(gs.young.usPerRequest)} (${ratio(gs.young.usPerRequest, BEFORE_THIS_PASS.youngUsPerRequest)}); ${gs.young.count} scavenges, longest ${ms(gs.young.maxMs)}` : 'n/a',
+      met(gs !== undefined && gs.young.usPerRequest < BEFORE_THIS_PASS.youngUsPerRequest),
+    ],
     ['peak RSS ≤ 300 MB with 5,000 concurrent slow calls', slowDefault ? mib(slowDefault.peakRssBytes) : 'n/a', met(slowDefault !== undefined && slowDefault.peakRssBytes <= 300 * 2 ** 20)],
     ['token fetches for 1,000 concurrent calls on a cold appid = 1', String(r.stampede.tokenFetches), met(r.stampede.tokenFetches === 1)],
     ['start-up ≤ 1.5 s', ms(r.startup.medianMs), met(r.startup.medianMs <= 1500)],
@@ -85,7 +115,7 @@ export function renderReport(r: BenchResults): string {
       "autocannon's CPU is part of every figure; ratios measured in the same run are the meaningful numbers. " +
       `Each load run: ${SETTINGS.warmupS} s warm-up, then ${SETTINGS.durationS} s measured; fixed load = ${SETTINGS.fixedConnections} connections, ` +
       `saturation = ${SETTINGS.saturationConnections} connections. Latencies are per response, to 0.01 ms. ` +
-      'The gateway runs as production must: API-key authentication (production refuses to start without one), rate limits ' +
+      'The gateway runs as production must: JWT authentication (HS256, issuer and audience checked; an API keys file configured beside it; production refuses to start without authentication), rate limits ' +
       'on but set to their maximum so they are paid for and never refuse, operation limits, metrics and the audit log. ' +
       'The baseline has none of these: the ratio is the price of all of them together.',
     '',
@@ -94,7 +124,8 @@ export function renderReport(r: BenchResults): string {
   out.push('## Targets', '', table(['target', 'measured', ''], targets), '');
   out.push(
     `For scale: Apollo Server alone, serving the baseline's own schema and resolver with nothing of the gateway (bench/apollo-floor-server.ts), ` +
-      `reaches ${floorRatio} of the baseline at saturation (${rps(o.apolloFloor.saturated.rps)} req/s), and the gateway ${ratio(o.gateway.saturated.rps, o.apolloFloor.saturated.rps)} of that. ` +
+      `reaches ${floorRatio} of the baseline at saturation (${rps(o.apolloFloor.saturated.rps)} req/s), and the gateway ${ratio(o.gateway.saturated.rps, o.apolloFloor.saturated.rps)} of that; ` +
+      `the afternoon version (Apollo's standalone server, defaults on; bench/apollo-afternoon-server.ts) reaches ${rps(o.apolloAfternoon.saturated.rps)} req/s, and the gateway ${ratio(o.gateway.saturated.rps, o.apolloAfternoon.saturated.rps)} of it. ` +
       '`@apollo/server` is part of the fixed stack, so its floor bounds what any gateway built on it can reach here.',
     '',
   );
@@ -109,7 +140,33 @@ export function renderReport(r: BenchResults): string {
     loadRow(`direct undici, saturation (${SETTINGS.saturationConnections})`, o.direct.saturated),
     loadRow(`Apollo Server's floor, ${SETTINGS.fixedConnections} connections`, o.apolloFloor.fixed),
     loadRow(`Apollo Server's floor, saturation (${SETTINGS.saturationConnections})`, o.apolloFloor.saturated),
+    loadRow(`Apollo Server, afternoon version, ${SETTINGS.fixedConnections} connections`, o.apolloAfternoon.fixed),
+    loadRow(`Apollo Server, afternoon version, saturation (${SETTINGS.saturationConnections})`, o.apolloAfternoon.saturated),
   ]));
+  out.push('');
+  out.push(
+    "What each run cost the server's own process (bench/meter.ts): CPU from `/proc/<pid>/stat` (user + system) over the measured run, and the V8 heap's " +
+      'allocation and collections from V8\'s GC profiler inside the process (bench/gc-probe.ts, preloaded into every server the bench starts, signalled before and after the run), each per request answered:',
+    '',
+  );
+  out.push(table(['server, run', 'req/s', 'CPU / request', 'allocated / request', 'young-generation collections', 'young pause / request', 'other collections'], [
+    costRow(`gateway, ${SETTINGS.fixedConnections} connections`, o.gateway.fixed),
+    costRow(`gateway, saturation (${SETTINGS.saturationConnections})`, o.gateway.saturated),
+    costRow('gateway, half of saturation (paced)', o.gateway.half),
+    costRow('gateway, saturation, `LOG_LEVEL=warn`', o.gatewayQuietLogs),
+    costRow(`baseline, ${SETTINGS.fixedConnections} connections`, o.baseline.fixed),
+    costRow(`baseline, saturation (${SETTINGS.saturationConnections})`, o.baseline.saturated),
+    costRow('baseline, half of saturation (paced)', o.baseline.half),
+    costRow(`Apollo Server's floor, saturation (${SETTINGS.saturationConnections})`, o.apolloFloor.saturated),
+    costRow(`Apollo Server, afternoon version, saturation (${SETTINGS.saturationConnections})`, o.apolloAfternoon.saturated),
+    costRow("gateway, saturation, V8's default young generation", o.youngGeneration.gatewayDefault),
+    costRow(`Apollo Server's floor, saturation, with the gateway's \`${GATEWAY_NODE_FLAGS.join(' ')}\``, o.youngGeneration.floorWithGatewayFlags),
+  ]));
+  out.push(
+    '',
+    `The gateway runs with \`${GATEWAY_NODE_FLAGS.join(' ')}\`, as \`npm start\` does (bench/settings.ts says why); the other servers run with Node's defaults, as a team would run them. ` +
+      `The last two rows split that out: the gateway without the flag, ${rps(o.youngGeneration.gatewayDefault.rps)} req/s (${ratio(o.youngGeneration.gatewayDefault.rps, o.apolloFloor.saturated.rps)} of the floor); the floor with it, ${rps(o.youngGeneration.floorWithGatewayFlags.rps)} req/s.`,
+  );
   out.push('');
   const ratioRows = (name: string, g: LoadResult, b: LoadResult, d: LoadResult) => [
     [`${name}: gateway / baseline`, ratio(g.rps, b.rps), ratio(g.p50, b.p50), ratio(g.p99, b.p99)],
@@ -124,6 +181,7 @@ export function renderReport(r: BenchResults): string {
     ...ratioRows('saturation', o.gateway.saturated, o.baseline.saturated, o.direct.saturated),
     ...floorRows(`${SETTINGS.fixedConnections} connections`, o.gateway.fixed, o.apolloFloor.fixed, o.baseline.fixed),
     ...floorRows('saturation', o.gateway.saturated, o.apolloFloor.saturated, o.baseline.saturated),
+    ['saturation: gateway / Apollo, afternoon version', ratio(o.gateway.saturated.rps, o.apolloAfternoon.saturated.rps), ratio(o.gateway.saturated.p50, o.apolloAfternoon.saturated.p50), ratio(o.gateway.saturated.p99, o.apolloAfternoon.saturated.p99)],
   ]));
   out.push('');
   out.push(`Half of saturation: ${rps(o.halfRate)} req/s, half the gateway's saturated rate, offered to both at an even pace (bench/paced-load.ts, open loop, up to 50 connections, latency from when each request was due):`, '');

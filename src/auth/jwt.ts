@@ -2,6 +2,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyG
 import type { Logger } from 'pino';
 import { isAppId } from '../wechat';
 import { unauthenticated, type Caller } from './caller';
+import { VerifiedTokens } from './verified-tokens';
 
 export interface JwtOptions {
   /** HS256 shared secret; or */
@@ -26,7 +27,7 @@ const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256
  * and `iss`/`aud` when configured. The caller is `sub`, with the appids of the `appids` claim (an
  * array of appids, or "*") and the scopes of `scope` (space-separated).
  */
-export function createJwtVerifier(options: JwtOptions, logger: Logger): (token: string) => Promise<Caller> {
+export function createJwtVerifier(options: JwtOptions, logger: Logger, verified = new VerifiedTokens()): (token: string) => Promise<Caller> {
   const key: Uint8Array | JWTVerifyGetKey =
     options.secret !== undefined
       ? new TextEncoder().encode(options.secret)
@@ -34,6 +35,9 @@ export function createJwtVerifier(options: JwtOptions, logger: Logger): (token: 
   const algorithms = options.secret !== undefined ? ['HS256'] : ASYMMETRIC;
 
   return async (token) => {
+    // A token verified before, still before its `exp`: the same caller (src/auth/verified-tokens.ts).
+    const known = verified.get(token);
+    if (known !== undefined) return known;
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, key as Uint8Array, {
@@ -47,7 +51,9 @@ export function createJwtVerifier(options: JwtOptions, logger: Logger): (token: 
       throw rejection(error, options.secret === undefined, logger);
     }
     checkLifetime(payload, options.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS);
-    return callerFromClaims(payload);
+    const caller = callerFromClaims(payload);
+    verified.remember(token, payload.exp!, caller);
+    return caller;
   };
 }
 
@@ -75,7 +81,8 @@ function callerFromClaims(payload: JWTPayload): Caller {
   else if (Array.isArray(appids) && appids.every(isAppId)) entitled = new Set(appids);
   else throw unauthenticated('the token\'s "appids" claim must be "*" or an array of appids.');
   if (scope !== undefined && typeof scope !== 'string') throw unauthenticated('the token\'s "scope" claim must be a space-separated string.');
-  return { id: `jwt:${sub}`, kind: 'jwt', appids: entitled, scopes: new Set((scope ?? '').split(' ').filter(Boolean)) };
+  // Frozen: one caller object serves every request that sends the same token.
+  return Object.freeze({ id: `jwt:${sub}`, kind: 'jwt', appids: entitled, scopes: new Set((scope ?? '').split(' ').filter(Boolean)) });
 }
 
 /** jose's error, as a message a client can act on; a key set we cannot fetch is logged as ours. */

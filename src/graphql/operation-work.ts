@@ -45,17 +45,26 @@ export interface OperationWork {
  * - a representation that is not a WeChatApp with a valid appid: one BAD_USER_INPUT (400);
  * - over either cap: one BAD_USER_INPUT (400) naming the limit and the variable that sets it.
  */
+/** The work of operations that have no `_entities` field: it depends on the document alone. */
+const workWithoutEntities = new WeakMap<OperationDefinitionNode, OperationWork>();
+
 export function operationWorkPlugin(limits: OperationWorkLimits): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, request, contextValue }) {
           if (operation === undefined) return;
-          const fragments = new Map<string, FragmentDefinitionNode>();
-          for (const definition of document.definitions) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+          // Apollo hands the same parsed document to every request that sends the same text; an
+          // operation without `_entities` does the same work whatever its variables, counted once.
+          let work = workWithoutEntities.get(operation);
+          if (work === undefined) {
+            const fragments = new Map<string, FragmentDefinitionNode>();
+            for (const definition of document.definitions) {
+              if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+            }
+            work = countOperationWork(operation, fragments, request.variables ?? {});
+            if (work.entities.length === 0) workWithoutEntities.set(operation, work);
           }
-          const work = countOperationWork(operation, fragments, request.variables ?? {});
           if (work.entities.length > 0 && !contextValue.caller.scopes.has(ENTITY_SCOPE)) {
             throw refusal('FORBIDDEN', 403, `Forbidden: _entities needs the scope ${ENTITY_SCOPE}, which the caller does not have.`);
           }

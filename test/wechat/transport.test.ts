@@ -98,6 +98,24 @@ describe('WeChatTransport: what goes over the wire, and what each answer means',
     await closeServer(server);
   });
 
+  it('cuts off an answer without a Content-Length once it is too large to be WeChat, without waiting for its end', async () => {
+    let written = 0;
+    const { url, server } = await rawServer((_, res) => {
+      // Chunked, 64 KB at a time, and never ended: only reading it all could finish this answer.
+      const chunk = ' '.repeat(64 * 1024);
+      const more = () => {
+        while (written < 4 * 1024 * 1024 && res.write(chunk)) written += chunk.length;
+        if (written < 4 * 1024 * 1024) res.once('drain', more);
+      };
+      res.write('{"errcode":0,');
+      more();
+    });
+    const transport = transportFor(url);
+    expect(await transport.send({ method: 'GET', path: '/x' })).toMatchObject({ ok: false, failure: { reason: 'bad-response' } });
+    await transport.close();
+    await closeServer(server);
+  });
+
   it('reports a refused connection as never sent', async () => {
     const { url, server } = await rawServer(() => undefined);
     await closeServer(server);

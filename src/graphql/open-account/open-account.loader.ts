@@ -27,6 +27,23 @@ export interface OpenAccountLoaders {
  * the operation only: a new operation reads afresh (from the read cache, when there is one).
  */
 export function createOpenAccountLoaders(api: OpenAccountApi, concurrency: number): OpenAccountLoaders {
+  // Built at the first read: most operations (every mutation) read nothing, and then pay nothing.
+  let built: ReturnType<typeof buildLoaders> | undefined;
+  const loaders = () => (built ??= buildLoaders(api, concurrency));
+  return {
+    get openAccount() {
+      return loaders().openAccount;
+    },
+    get hasOpenAccount() {
+      return loaders().hasOpenAccount;
+    },
+    forget(appid) {
+      built?.forget(appid);
+    },
+  };
+}
+
+function buildLoaders(api: OpenAccountApi, concurrency: number): OpenAccountLoaders {
   const limit = bulkhead(concurrency, Number.POSITIVE_INFINITY);
   // The maxAge values read per appid, so forget() can clear each of that appid's keys.
   const maxAges = new Map<string, Set<number | undefined>>();

@@ -7,6 +7,7 @@
 import type { Pool } from 'undici';
 import { errors as undiciErrors } from 'undici';
 import { requestIdOf } from '../vocabulary/errcodes';
+import { exchange, type Exchanged } from './exchange';
 import { badAnswer, failure, success, type UnavailableFailure, type WeChatResult } from '../vocabulary/result';
 
 export interface WeChatRequest {
@@ -31,27 +32,25 @@ const MAX_RESPONSE_BYTES = 1024 * 1024;
 export async function sendOverWire(pool: Pool, pathPrefix: string, request: WeChatRequest, stage: 'call' | 'token'): Promise<WeChatResult<WeChatBody>> {
   if (request.signal?.aborted) return failure(deadlineFailure(stage, 'no'));
   const search = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';
-  let status: number;
-  let text: string;
+  let answer: Exchanged;
   try {
-    const response = await pool.request({
-      method: request.method,
-      path: `${pathPrefix}${request.path}${search}`,
-      headers: request.body === undefined ? {} : { 'content-type': 'application/json' },
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      signal: request.signal,
-    });
-    status = response.statusCode;
-    const length = Number(response.headers['content-length'] ?? 0);
-    if (length > MAX_RESPONSE_BYTES) {
-      response.body.destroy();
-      return badAnswer(`answer of ${length} bytes is too large to be WeChat's`, stage, status);
-    }
-    text = await response.body.text();
+    answer = await exchange(
+      pool,
+      {
+        method: request.method,
+        path: `${pathPrefix}${request.path}${search}`,
+        headers: request.body === undefined ? {} : { 'content-type': 'application/json' },
+        body: request.body === undefined ? null : JSON.stringify(request.body),
+      },
+      request.signal,
+      MAX_RESPONSE_BYTES,
+    );
   } catch (error) {
     if (request.signal?.aborted) return failure(deadlineFailure(stage, 'maybe'));
     return failure(classifyNetworkError(error, stage));
   }
+  if ('tooLarge' in answer) return badAnswer(`answer of ${answer.tooLarge} bytes is too large to be WeChat's`, stage, answer.status);
+  const { status, text } = answer;
   return decode(status, text, stage, request.path);
 }
 
