@@ -16,17 +16,10 @@ export const tracer = trace.getTracer('wechat-open-account-gateway/wechat');
 export function inCallSpan<T>(path: string, stage: 'call' | 'token', call: (attempted: () => void) => Promise<WeChatResult<T>>): Promise<WeChatResult<T>> {
   return tracer.startActiveSpan(`WeChat ${path}`, { kind: SpanKind.INTERNAL, attributes: { 'wechat.path': path, 'wechat.stage': stage } }, async (span) => {
     let attempts = 0;
-    try {
-      const result = await call(() => (attempts += 1));
+    return endedWith(span, () => call(() => (attempts += 1)), () => {
       span.setAttribute('wechat.attempts', attempts);
       span.setAttribute('wechat.retried', attempts > 1);
-      endWith(span, result);
-      return result;
-    } catch (error) {
-      span.setStatus({ code: SpanStatusCode.ERROR, message: 'bug' });
-      span.end();
-      throw error;
-    }
+    });
   });
 }
 
@@ -45,18 +38,11 @@ export function inRequestSpan<T>(
     'wechat.path': request.path,
     'wechat.attempt': attempt,
   };
-  return tracer.startActiveSpan(`${request.method} ${request.path}`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
-    try {
-      const result = await send();
+  return tracer.startActiveSpan(`${request.method} ${request.path}`, { kind: SpanKind.CLIENT, attributes }, (span) =>
+    endedWith(span, send, (result) => {
       if (result.ok) span.setAttribute('http.response.status_code', 200);
-      endWith(span, result);
-      return result;
-    } catch (error) {
-      span.setStatus({ code: SpanStatusCode.ERROR, message: 'bug' });
-      span.end();
-      throw error;
-    }
-  });
+    }),
+  );
 }
 
 const servers = new Map<string, { 'url.scheme': string; 'server.address': string; 'server.port': number }>();
@@ -70,6 +56,24 @@ function serverOf(origin: string): { 'url.scheme': string; 'server.address': str
     servers.set(origin, server);
   }
   return server;
+}
+
+/**
+ * Runs `work` and ends `span` with its result (after `annotate` adds what only the caller knows);
+ * a throw is a bug in the gateway, marked as one, and goes on up.
+ */
+async function endedWith<T>(span: Span, work: () => Promise<WeChatResult<T>>, annotate: (result: WeChatResult<T>) => void): Promise<WeChatResult<T>> {
+  let result: WeChatResult<T>;
+  try {
+    result = await work();
+  } catch (error) {
+    span.setStatus({ code: SpanStatusCode.ERROR, message: 'bug' });
+    span.end();
+    throw error;
+  }
+  annotate(result);
+  endWith(span, result);
+  return result;
 }
 
 /** The result's outcome on `span`: errcode 0, or the errcode / the reason no answer came. */
