@@ -87,21 +87,29 @@ async function post(url: string, headers: Record<string, string>) {
   return (await response.body.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 }
 
-describe('Apollo Gateway in front of the gateway: the Authorization header', () => {
+/**
+ * The demo gateway as a subgraph that requires a JWT, started once for the suite, and a reader's
+ * token for it; read the fields inside tests (they are set in beforeAll).
+ */
+function useJwtSubgraph(): { simulator: () => Simulator; subgraph: () => TestGateway; token: () => string } {
+  const harness = useHarness('all');
   let simulator: Simulator;
   let subgraph: TestGateway;
   let token: string;
-
-  const harness = useHarness('all');
   beforeAll(async () => {
     ({ simulator, gateway: subgraph } = await harness.demo({ AUTH_JWT_SECRET: TEST_JWT_SECRET }));
     token = await signToken({ sub: 'frontend', appids: [acmeCoffeeOA.appid], scope: 'openaccount:read' });
   });
+  return { simulator: () => simulator, subgraph: () => subgraph, token: () => token };
+}
+
+describe('Apollo Gateway in front of the gateway: the Authorization header', () => {
+  const { simulator, subgraph, token } = useJwtSubgraph();
 
   it('forwarded by willSendRequest: the caller is known and served', async () => {
-    const router = await startRouter(subgraph.url, true);
+    const router = await startRouter(subgraph().url, true);
     try {
-      const result = await post(router.url, { authorization: `Bearer ${token}` });
+      const result = await post(router.url, { authorization: `Bearer ${token()}` });
       expect(result.errors).toBeUndefined();
       expect(result.data).toEqual({ app: { appid: acmeCoffeeOA.appid, openAccount: { __typename: 'OpenAccount' } } });
     } finally {
@@ -110,13 +118,13 @@ describe('Apollo Gateway in front of the gateway: the Authorization header', () 
   });
 
   it('not forwarded (the default): the subgraph sees no caller and refuses, nothing reaches WeChat', async () => {
-    const router = await startRouter(subgraph.url, false);
+    const router = await startRouter(subgraph().url, false);
     try {
-      simulator.counters.reset();
-      const result = await post(router.url, { authorization: `Bearer ${token}` });
+      simulator().counters.reset();
+      const result = await post(router.url, { authorization: `Bearer ${token()}` });
       expect(result.data ?? null).toBeNull();
       expect(JSON.stringify(result.errors)).toMatch(/UNAUTHENTICATED|Unauthenticated/);
-      expect(simulator.counters.calls()).toBe(0);
+      expect(simulator().counters.calls()).toBe(0);
     } finally {
       await router.stop();
     }
@@ -124,20 +132,12 @@ describe('Apollo Gateway in front of the gateway: the Authorization header', () 
 });
 
 describe('Hive Gateway in front of the gateway: the Authorization header', () => {
-  let simulator: Simulator;
-  let subgraph: TestGateway;
-  let token: string;
-
-  const harness = useHarness('all');
-  beforeAll(async () => {
-    ({ simulator, gateway: subgraph } = await harness.demo({ AUTH_JWT_SECRET: TEST_JWT_SECRET }));
-    token = await signToken({ sub: 'frontend', appids: [acmeCoffeeOA.appid], scope: 'openaccount:read' });
-  });
+  const { simulator, subgraph, token } = useJwtSubgraph();
 
   it('with propagateHeaders: the caller is known and served', async () => {
-    const hive = await startHiveGateway(subgraph.url, true);
+    const hive = await startHiveGateway(subgraph().url, true);
     try {
-      const result = await post(hive.url, { authorization: `Bearer ${token}` });
+      const result = await post(hive.url, { authorization: `Bearer ${token()}` });
       expect(result.errors).toBeUndefined();
       expect(result.data).toEqual({ app: { appid: acmeCoffeeOA.appid, openAccount: { __typename: 'OpenAccount' } } });
     } finally {
@@ -146,13 +146,13 @@ describe('Hive Gateway in front of the gateway: the Authorization header', () =>
   });
 
   it('without it (the default): the header is dropped, the subgraph refuses, nothing reaches WeChat', async () => {
-    const hive = await startHiveGateway(subgraph.url, false);
+    const hive = await startHiveGateway(subgraph().url, false);
     try {
-      simulator.counters.reset();
-      const result = await post(hive.url, { authorization: `Bearer ${token}` });
+      simulator().counters.reset();
+      const result = await post(hive.url, { authorization: `Bearer ${token()}` });
       expect(result.data?.['app'] ?? null).toBeNull();
       expect(JSON.stringify(result.errors)).toMatch(/UNAUTHENTICATED|Unauthenticated/);
-      expect(simulator.counters.calls()).toBe(0);
+      expect(simulator().counters.calls()).toBe(0);
     } finally {
       await hive.stop();
     }
