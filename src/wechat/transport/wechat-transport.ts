@@ -11,13 +11,13 @@ import {
   type CircuitBreakerPolicy,
   type RetryPolicy,
 } from 'cockatiel';
-import { Pool } from 'undici';
 import type { Logger } from 'pino';
 import { failure, type WeChatResult } from '../vocabulary/result';
 import type { WeChatObserver } from './observer';
 import { whileQueued } from './queued-deadline';
 import { createRetry, RETRY_POLICY } from './retry-policy';
 import { inCallSpan, inRequestSpan } from './spans';
+import { WireThread } from './wire-thread';
 import { deadlineFailure, sendOverWire, unavailableFailure, type WeChatBody, type WeChatRequest } from './wire';
 
 export type { WeChatBody, WeChatRequest } from './wire';
@@ -47,7 +47,6 @@ export interface TransportOptions {
 interface Upstream {
   readonly origin: string;
   readonly pathPrefix: string;
-  readonly pool: Pool;
   readonly breaker: CircuitBreakerPolicy;
 }
 
@@ -68,6 +67,7 @@ const isUnavailable = (result: unknown) => {
  */
 export class WeChatTransport {
   private readonly upstreams: readonly Upstream[];
+  private readonly wire: WireThread;
   private readonly slots: BulkheadPolicy;
   private meanCallMs = 100;
   private readonly retry: RetryPolicy;
@@ -90,16 +90,11 @@ export class WeChatTransport {
       return {
         origin: url.origin,
         pathPrefix: url.pathname.replace(/\/+$/, ''),
-        pool: new Pool(url.origin, {
-          connections: options.connections,
-          connect: { timeout: options.connectTimeoutMs },
-          headersTimeout: options.responseTimeoutMs,
-          bodyTimeout: options.responseTimeoutMs,
-          keepAliveTimeout: 30_000,
-        }),
         breaker,
       };
     });
+    const { connections, connectTimeoutMs, responseTimeoutMs } = options;
+    this.wire = new WireThread([...new Set(this.upstreams.map((u) => u.origin))].map((origin) => ({ origin, connections, connectTimeoutMs, responseTimeoutMs })));
   }
 
   send(request: WeChatRequest): Promise<WeChatResult<WeChatBody>> {
@@ -124,7 +119,7 @@ export class WeChatTransport {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.upstreams.map((u) => u.pool.close()));
+    await this.wire.close();
   }
 
   /**
@@ -156,7 +151,7 @@ export class WeChatTransport {
       let result: WeChatResult<WeChatBody>;
       result = await inRequestSpan(request, upstream, attempt, async () => {
         try {
-          return (await upstream.breaker.execute(() => sendOverWire(upstream.pool, upstream.pathPrefix, request, stage))) as WeChatResult<WeChatBody>;
+          return (await upstream.breaker.execute(() => sendOverWire(this.wire, upstream.origin, upstream.pathPrefix, request, stage))) as WeChatResult<WeChatBody>;
         } catch (error) {
           if (!(error instanceof BrokenCircuitError)) throw error;
           return failure(unavailableFailure('connect', 'circuit open: the domain keeps failing', stage));

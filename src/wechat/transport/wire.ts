@@ -4,10 +4,8 @@
  * errors into "never reached WeChat" and "may have reached WeChat". No policy lives here: retry,
  * slots, failover and the circuit breaker are the policy stack's (wechat-transport.ts).
  */
-import type { Pool } from 'undici';
-import { errors as undiciErrors } from 'undici';
 import { requestIdOf } from '../vocabulary/errcodes';
-import { exchange, type Exchanged } from './exchange';
+import type { Exchanged, WireThread } from './wire-thread';
 import { badAnswer, failure, success, type UnavailableFailure, type WeChatResult } from '../vocabulary/result';
 
 export interface WeChatRequest {
@@ -28,15 +26,15 @@ export type WeChatBody = Readonly<Record<string, unknown>>;
 /** WeChat answers are small; anything larger is not WeChat and is refused unread. */
 const MAX_RESPONSE_BYTES = 1024 * 1024;
 
-/** Sends `request` once over `pool` (whose base path is `pathPrefix`) and decodes the answer. */
-export async function sendOverWire(pool: Pool, pathPrefix: string, request: WeChatRequest, stage: 'call' | 'token'): Promise<WeChatResult<WeChatBody>> {
+/** Sends `request` once to `origin` (whose base path is `pathPrefix`) and decodes the answer. */
+export async function sendOverWire(wire: WireThread, origin: string, pathPrefix: string, request: WeChatRequest, stage: 'call' | 'token'): Promise<WeChatResult<WeChatBody>> {
   if (request.signal?.aborted) return failure(deadlineFailure(stage, 'no'));
   const search = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';
   let answer: Exchanged;
   try {
-    answer = await exchange(
-      pool,
+    answer = await wire.exchange(
       {
+        origin,
         method: request.method,
         path: `${pathPrefix}${request.path}${search}`,
         headers: request.body === undefined ? {} : { 'content-type': 'application/json' },
@@ -95,7 +93,7 @@ function classifyNetworkError(error: unknown, stage: 'call' | 'token'): Unavaila
   const code = (error as { code?: unknown } | null)?.code;
   const name = typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown error';
   let reason: UnavailableFailure['reason'] = 'connection-lost';
-  if (error instanceof undiciErrors.ConnectTimeoutError || NOT_SENT_CODES.has(name)) reason = 'connect';
+  if (NOT_SENT_CODES.has(name)) reason = 'connect';
   else if (TIMEOUT_CODES.has(name)) reason = 'timeout';
   return unavailableFailure(reason, name, stage);
 }
