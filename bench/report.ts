@@ -27,7 +27,7 @@ export interface BenchResults {
   readonly batched: BatchedReadsResult;
   readonly stampede: StampedeResult;
   readonly startup: StartupResult;
-  readonly profile: (ProfileSummary & { file: string }) | { error: string };
+  readonly profile: (ProfileSummary & { file: string; wireThreadBusyMs: number | undefined }) | { error: string };
 }
 
 const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 2 : 1)} ms` : 'n/a');
@@ -234,7 +234,7 @@ export function renderReport(r: BenchResults): string {
     out.push(`Profile failed: ${r.profile.error}`, '');
   } else {
     const p = r.profile;
-    out.push(`\`node --cpu-prof\` on the gateway during the saturated unbind run; the last ${SETTINGS.durationS + 1} s of the profile (the measured run and the stop, not start-up or warm-up): ${Math.round(p.busyMs)} ms busy, ${Math.round(p.idleMs)} ms idle. Shares are of busy time. Summarised by bench/profile-summary.ts (run it on any .cpuprofile).`, '');
+    out.push(`\`node --cpu-prof\` on the gateway during the saturated unbind run; the last ${SETTINGS.durationS + 1} s of the profile (the measured run and the stop, not start-up or warm-up): ${Math.round(p.busyMs)} ms busy, ${Math.round(p.idleMs)} ms idle. Shares are of busy time. Summarised by bench/profile-summary.ts (run it on any .cpuprofile). This is the gateway's main thread; the WeChat wire thread (undici's pools) was busy ${p.wireThreadBusyMs === undefined ? 'for an unknown time (no profile)' : `${Math.round(p.wireThreadBusyMs)} ms`} of the same period, on the other core.`, '');
     const shareRows = (rows: Share[]) => rows.map((x) => [pct(x.share), `${Math.round(x.ms)} ms`, `\`${x.name}\``]);
     out.push('Self time by package:', '', table(['share', 'time', 'package'], shareRows(p.selfByPackage)), '');
     out.push('Inclusive time by package (a sample counts for every package on its stack):', '', table(['share', 'time', 'package'], shareRows(p.inclusiveByPackage)), '');

@@ -12,7 +12,7 @@ import { startGateway } from '../processes';
 import { summarizeProfile, type ProfileSummary } from '../profile-summary';
 import { SETTINGS } from '../settings';
 
-export async function profile(ctx: BenchContext): Promise<ProfileSummary & { file: string }> {
+export async function profile(ctx: BenchContext): Promise<ProfileSummary & { file: string; wireThreadBusyMs: number | undefined }> {
   ctx.progress('profile: saturated gateway under --cpu-prof');
   const dir = join(ctx.outDir, 'cpu-profile');
   mkdirSync(dir, { recursive: true });
@@ -27,8 +27,14 @@ export async function profile(ctx: BenchContext): Promise<ProfileSummary & { fil
   });
   // The profile is written when the process exits (SIGTERM → graceful stop → exit 0).
   await gw.stop();
-  const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(dir, f)).sort().pop();
-  if (file === undefined) throw new Error(`no .cpuprofile written in ${dir}`);
+  // One file per thread, CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the
+  // gateway's loop, the other the WeChat wire thread (src/wechat/transport/wire-thread.ts).
+  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+  const ofThread = (main: boolean) => files.filter((f) => (f.split('.')[4] === '0') === main).map((f) => join(dir, f)).sort().pop();
+  const file = ofThread(true);
+  if (file === undefined) throw new Error(`no .cpuprofile of the main thread written in ${dir}`);
   // The measured 10 s and the stop, without start-up and warm-up.
-  return { ...summarizeProfile(file, 25, (SETTINGS.durationS + 1) * 1000), file };
+  const lastMs = (SETTINGS.durationS + 1) * 1000;
+  const wire = ofThread(false);
+  return { ...summarizeProfile(file, 25, lastMs), file, wireThreadBusyMs: wire === undefined ? undefined : summarizeProfile(wire, 1, lastMs).busyMs };
 }

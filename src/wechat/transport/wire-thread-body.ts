@@ -5,10 +5,12 @@
  * same code serves the compiled gateway and the tests, which run the TypeScript sources: it may
  * use nothing from outside its body but `require` and the messages it is sent. Types only.
  *
- * Messages in: `[id, origin, method, path, headers, body, maxBytes]` to send, `[id]` to abort,
- * `'close'` to close the pools. Out: `[id, status, text]`, `[id, status, undefined, size]` for an
- * answer larger than `maxBytes` (cut off unread), or `[id, 0, undefined, undefined, error]` with
- * undici's error as `{ name, code, message }` (the transport classifies it by its code).
+ * Messages in: arrays of `[id, origin, method, path, headers, body, maxBytes]` to send and `[id]`
+ * to abort, or `'close'` to close the pools. Out: arrays of `[id, status, text]`,
+ * `[id, status, undefined, size]` for an answer larger than `maxBytes` (cut off unread), or
+ * `[id, 0, undefined, undefined, error]` with undici's error as `{ name, code, message }` (the
+ * transport classifies it by its code). Both ways, what one turn of the loop produced goes as one
+ * message: a message costs a copy and a wake-up of the other thread, whatever its size.
  */
 import type { Dispatcher, Pool as PoolType } from 'undici';
 import type { MessagePort } from 'node:worker_threads';
@@ -47,9 +49,18 @@ export function wireThreadBody(): void {
   }
   /** Exchanges under way: how to abort each (before it is sent, it is then never sent). */
   const running = new Map<number, (reason: Error) => void>();
+  let outbox: WireAnswer[] | undefined;
+  const flush = () => {
+    parentPort.postMessage(outbox);
+    outbox = undefined;
+  };
   const answer = (message: WireAnswer) => {
     running.delete(message[0]);
-    parentPort.postMessage(message);
+    if (outbox === undefined) {
+      outbox = [];
+      setImmediate(flush);
+    }
+    outbox.push(message);
   };
   const failed = (id: number, error: unknown) => {
     const e = error as { name?: unknown; code?: unknown; message?: unknown } | null;
@@ -111,13 +122,14 @@ export function wireThreadBody(): void {
     }
   };
 
-  parentPort.on('message', (message: WireJob | readonly [number] | 'close') => {
-    if (message === 'close') {
+  parentPort.on('message', (messages: ReadonlyArray<WireJob | readonly [number]> | 'close') => {
+    if (messages === 'close') {
       void Promise.all([...pools.values()].map((p) => p.close())).then(() => parentPort.close());
-    } else if (message.length === 1) {
-      running.get(message[0])?.(new Error('aborted'));
-    } else {
-      send(message);
+      return;
+    }
+    for (const message of messages) {
+      if (message.length === 1) running.get(message[0])?.(new Error('aborted'));
+      else send(message);
     }
   });
 }

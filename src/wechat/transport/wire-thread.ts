@@ -54,6 +54,8 @@ export class WireThread {
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
   private closed = false;
+  /** Jobs and aborts of this turn of the loop, sent as one message in its check phase. */
+  private outbox: Array<WireJob | readonly [number]> | undefined;
 
   constructor(private readonly pools: readonly WirePoolSettings[]) {}
 
@@ -69,14 +71,14 @@ export class WireThread {
           : () => {
               if (!this.pending.delete(id)) return;
               this.idle();
-              worker.postMessage([id]);
+              this.post([id]);
               reject(abortReason(signal));
             };
       signal?.addEventListener('abort', onAbort!, { once: true });
       if (this.pending.size === 0) worker.ref();
       this.pending.set(id, { resolve, reject, signal, onAbort });
       const job: WireJob = [id, options.origin, options.method, options.path, options.headers, options.body, maxBytes];
-      worker.postMessage(job);
+      this.post(job);
     });
   }
 
@@ -86,6 +88,7 @@ export class WireThread {
     const worker = this.worker;
     if (worker === undefined) return;
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    this.flush();
     worker.postMessage('close');
     await exited;
   }
@@ -95,9 +98,14 @@ export class WireThread {
     const data: WireThreadData = { undici: require.resolve('undici'), pools: this.pools };
     const worker = new Worker(SOURCE, { eval: true, workerData: data });
     worker.unref();
-    worker.on('message', (answer: WireAnswer) => this.settle(answer));
+    worker.on('message', (answers: readonly WireAnswer[]) => {
+      for (const answer of answers) this.settle(answer);
+    });
     const lost = (why: string) => {
-      if (this.worker === worker) this.worker = undefined;
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      // Jobs not handed over yet were the dead thread's: they fail below, so they must never go out.
+      this.outbox = undefined;
       for (const [id, pending] of this.pending) {
         this.pending.delete(id);
         pending.signal?.removeEventListener('abort', pending.onAbort!);
@@ -108,6 +116,20 @@ export class WireThread {
     worker.on('exit', (code) => lost(`exited with ${code}`));
     this.worker = worker;
     return worker;
+  }
+
+  private post(message: WireJob | readonly [number]): void {
+    if (this.outbox === undefined) {
+      this.outbox = [];
+      setImmediate(() => this.flush());
+    }
+    this.outbox.push(message);
+  }
+
+  private flush(): void {
+    const messages = this.outbox;
+    this.outbox = undefined;
+    if (messages !== undefined) this.worker?.postMessage(messages);
   }
 
   private settle([id, status, text, tooLarge, error]: WireAnswer): void {
