@@ -60,9 +60,11 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   }
   const metrics = new Metrics();
   const store = await openStore({ ...config.store, logger });
-  // With tracing on, every round trip of the WeChat layer and the idempotency records is a span.
-  const traced = config.tracing === undefined ? store : tracedStore(store);
-  const wechat = createWeChat({ ...config.wechat, baseUrls, apps, logger, observer: metrics, store: traced });
+  // With tracing on, every round trip of the WeChat layer and the idempotency records is a span;
+  // off, nothing builds spans for OpenTelemetry's no-op tracer.
+  const tracing = config.tracing !== undefined;
+  const traced = tracing ? tracedStore(store) : store;
+  const wechat = createWeChat({ ...config.wechat, baseUrls, apps, logger, observer: metrics, store: traced, traced: tracing });
   metrics.trackUpstreamLoad(() => wechat.load());
   if (config.wechat.component !== undefined) metrics.trackTicketAge(() => wechat.ticketAgeSeconds());
   let stopping = false;
@@ -82,7 +84,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const rateLimits = createRateLimits(config.rateLimits, logger, store instanceof RedisStore ? store.redis : undefined);
   const limits = operationLimits(config.operationLimits);
   const schema = await buildGatewaySchema({ maxEntityRepresentations: config.maxEntityRepresentations });
-  observeRootFields(schema, [(event) => metrics.rootField(event), auditMutations(logger), ...(config.tracing === undefined ? [] : [recordRootFieldOnSpan])]);
+  observeRootFields(schema, [(event) => metrics.rootField(event), auditMutations(logger), ...(tracing ? [recordRootFieldOnSpan] : [])]);
   const context = createContextFactory({
     authenticator,
     rateLimits,
@@ -125,6 +127,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     cors: config.cors,
     limits: config.http,
     frontDoor: { identify, admission, logger },
+    traced: tracing,
     shutdownGraceMs: config.shutdownGraceMs,
     plugins: [
       metrics.apolloPlugin(),
@@ -134,7 +137,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       refuseSubscriptions,
       inlineTracesForRouters(),
       operationWorkPlugin({ maxRepresentations: config.maxEntityRepresentations, maxReads: config.maxOperationReads }),
-      ...(config.tracing === undefined ? [] : [operationSpanPlugin]),
+      ...(tracing ? [operationSpanPlugin] : []),
     ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,

@@ -31,6 +31,8 @@ export interface GatewayServerOptions {
   /** How long a stop waits for operations in flight before closing their connections. */
   readonly shutdownGraceMs: number;
   readonly plugins?: readonly ApolloServerPlugin<GatewayContext>[];
+  /** Whether requests are recorded as spans (off when no tracing is configured). */
+  readonly traced?: boolean;
   readonly routes?: ReadonlyMap<string, RequestListener>;
   /** Operation limits checked before execution (src/graphql/operation-limits.ts). */
   readonly validationRules?: readonly ValidationRule[];
@@ -91,6 +93,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       ...(options.routes ? { routes: options.routes } : {}),
       ...(options.frontDoor ? { frontDoor: options.frontDoor } : {}),
       landingPage: options.explorer,
+      traced: options.traced,
     }),
   );
   await new Promise<void>((resolve, reject) => {

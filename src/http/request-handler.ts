@@ -24,6 +24,8 @@ export interface RequestHandlerOptions<TContext extends BaseContext> {
   readonly frontDoor?: FrontDoorOptions;
   /** Apollo Sandbox is served on GET with Accept: text/html; that page runs nothing and skips the front door. */
   readonly landingPage?: boolean;
+  /** Requests in SERVER spans (request-span.ts); off when no tracing is configured. Default on. */
+  readonly traced?: boolean;
 }
 
 /**
@@ -76,7 +78,8 @@ export function createRequestHandler<TContext extends BaseContext>(options: Requ
     const path = (req.url ?? '/').split('?', 1)[0]!;
     const graphql = GRAPHQL_PATHS.has(path);
     const known = graphql || path === '/healthz' || options.routes?.has(path) === true;
-    inRequestSpan(req, res, known ? path : undefined, graphql, () => handle(req, res, path));
+    if (options.traced === false) handle(req, res, path);
+    else inRequestSpan(req, res, known ? path : undefined, graphql, () => handle(req, res, path));
   };
 }
 

@@ -136,7 +136,7 @@ export class OpenAccountApi {
     send: () => Promise<WeChatResult<T>>,
     judge: (openAppid: string | undefined) => { value: T } | { unknown: string } | 'not-applied',
   ): Promise<WeChatResult<Applied & { value: T }>> {
-    return inChangeSpan(name, this.changes.settle, async (counted) => {
+    const run = async (counted: <R>(send: () => Promise<R>) => () => Promise<R>) => {
       const result = await this.sendSettled(appid, counted(send), judge);
       if (mayHaveReachedWeChat(result)) {
         if (!refusedForNow(result)) this.changes.sent += 1;
@@ -144,7 +144,8 @@ export class OpenAccountApi {
         await this.readCache?.invalidate(appid);
       }
       return result;
-    });
+    };
+    return this.transport.traced ? inChangeSpan(name, this.changes.settle, run) : run((request) => request);
   }
 
   /**

@@ -40,6 +40,12 @@ export interface TransportOptions {
   readonly breakerHalfOpenMs: number;
   readonly logger: Logger;
   readonly observer?: WeChatObserver;
+  /**
+   * Whether calls and upstream requests are recorded as spans; off when no tracing is configured,
+   * so the hot path does not build spans and contexts for OpenTelemetry's no-op tracer (6 KB a
+   * request, bench/FINDINGS.md). Default on.
+   */
+  readonly traced?: boolean;
   /** Overrides the retry delays (tests); the policy itself is RETRY_POLICY. */
   readonly retry?: Pick<typeof RETRY_POLICY, 'maxRetries' | 'initialDelayMs' | 'maxDelayMs'>;
 }
@@ -97,14 +103,19 @@ export class WeChatTransport {
     this.wire = new WireThread([...new Set(this.upstreams.map((u) => u.origin))].map((origin) => ({ origin, connections, connectTimeoutMs, responseTimeoutMs })));
   }
 
+  /** See TransportOptions.traced: the calls above (open-account changes) ask it too. */
+  get traced(): boolean {
+    return this.options.traced ?? true;
+  }
+
   send(request: WeChatRequest): Promise<WeChatResult<WeChatBody>> {
     const stage = request.stage ?? 'call';
-    return inCallSpan(request.path, stage, (attempted) =>
+    const attempts = (attempted: () => void) =>
       this.retry.execute(({ attempt }) => {
         attempted();
         return this.sendInSlot(request, stage, attempt + 1);
-      }) as Promise<WeChatResult<WeChatBody>>,
-    );
+      }) as Promise<WeChatResult<WeChatBody>>;
+    return this.traced ? inCallSpan(request.path, stage, attempts) : attempts(() => undefined);
   }
 
   /** Upstream requests in flight and waiting for a slot, now. */
@@ -149,14 +160,15 @@ export class WeChatTransport {
     for (const upstream of this.upstreams) {
       const started = performance.now();
       let result: WeChatResult<WeChatBody>;
-      result = await inRequestSpan(request, upstream, attempt, async () => {
+      const send = async () => {
         try {
           return (await upstream.breaker.execute(() => sendOverWire(this.wire, upstream.origin, upstream.pathPrefix, request, stage))) as WeChatResult<WeChatBody>;
         } catch (error) {
           if (!(error instanceof BrokenCircuitError)) throw error;
           return failure(unavailableFailure('connect', 'circuit open: the domain keeps failing', stage));
         }
-      });
+      };
+      result = await (this.traced ? inRequestSpan(request, upstream, attempt, send) : send());
       this.record(upstream, request, stage, result, performance.now() - started);
       if (result.ok || result.failure.kind !== 'unavailable' || result.failure.sent !== 'no') return result;
       last = result;
