@@ -22,7 +22,7 @@ import { clientAddress } from './http/client-address';
 import { startMetricsServer, type MetricsServer } from './http/metrics-server';
 import { serviceRoutes } from './http/routes';
 import { Metrics } from './observability/metrics';
-import { demoCredentials, startSimulator, type Simulator } from './simulator';
+import type { Simulator } from './simulator';
 import { openStore, RedisStore, tracedStore } from './stores';
 import { createWeChat } from './wechat';
 
@@ -49,6 +49,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   let apps = config.wechat.apps;
   if (baseUrls === 'simulator') {
     // Only ever outside production (config never names the simulator there), so its control surface too.
+    // Loaded only here: a gateway calling WeChat carries neither the simulator nor the undici it
+    // pushes with (about 20 MB resident; the WeChat wire has its own undici, in its thread).
+    const { demoCredentials, startSimulator } = require('./simulator') as typeof import('./simulator');
     simulator = await startSimulator({ port: config.simulatorPort, seed: true, control: config.env !== 'production' });
     baseUrls = [simulator.url];
     if (apps.size === 0) apps = new Map(Object.entries(demoCredentials()));

@@ -52,7 +52,7 @@ describe('configuration: read from the environment once, every bad variable name
 
   it('admission and the HTTP server have bounded defaults; a headers timeout longer than the request timeout is named', () => {
     const config = loadConfig({});
-    expect(config.admission).toEqual({ maxInFlight: 256, maxQueue: 10_000, maxWaitMs: 2_000, maxEventLoopDelayMs: 500 });
+    expect(config.admission).toEqual({ maxInFlight: 256, maxQueue: 4_096, maxWaitMs: 2_000, maxEventLoopDelayMs: 500 });
     expect(config.http).toEqual({ maxConnections: 20_000, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 });
     expect(loadConfig({ ADMISSION_MAX_QUEUE: '0', ADMISSION_MAX_EVENT_LOOP_DELAY_MS: '0' }).admission).toMatchObject({ maxQueue: 0, maxEventLoopDelayMs: 0 });
     expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS/);

@@ -95,7 +95,10 @@ export const variables = z.object({
   HTTP_REQUEST_TIMEOUT_MS: integer(100, 600_000).default(30_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: integer(100, 600_000).default(5_000),
   ADMISSION_MAX_IN_FLIGHT: integer(1, 100_000).default(256),
-  ADMISSION_MAX_QUEUE: integer(0, 1_000_000).default(10_000),
+  // Two seconds of waiting at 2,000 calls a second (64 connections at WeChat's usual 30 ms). A
+  // waiting request holds about 6 KB and its garbage: at 10,000 queued, the flood's RSS passed
+  // 300 MB (bench/RESULTS.md, overload). Past it, a request is refused at once.
+  ADMISSION_MAX_QUEUE: integer(0, 1_000_000).default(4_096),
   ADMISSION_MAX_WAIT_MS: integer(1, 120_000).default(2_000),
   ADMISSION_MAX_EVENT_LOOP_DELAY_MS: integer(0, 60_000).default(500),
   CORS_ORIGINS: origins.optional(),
