@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
 import type { ClosedLoopOptions, ClosedLoopResult } from './closed-loop-client';
 import type { DirectClientOptions, DirectClientResult } from './direct-protocol';
+import type { HealthSamples } from './health-poller';
 import { GATEWAY_NODE_FLAGS } from './settings';
 import type { SimulatorCommand, SimulatorCounters, SimulatorReply } from './simulator-protocol';
 
@@ -258,4 +259,22 @@ export function runClosedLoopClient(options: ClosedLoopOptions): Promise<ClosedL
     child.once('message', (result: ClosedLoopResult) => resolve(result));
     child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`closed-loop client exited with ${code}`))));
   });
+}
+
+/** bench/health-poller.ts in its own process, polling `url` until `stop()`, which resolves with what it saw. */
+export function pollHealth(url: string): { stop(): Promise<HealthSamples> } {
+  const child = fork(join(DIST, 'bench', 'health-poller.js'), [], {
+    env: { ...process.env, BENCH_HEALTHZ: url },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const result = new Promise<HealthSamples>((resolve, reject) => {
+    child.once('message', (samples: HealthSamples) => resolve(samples));
+    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`health poller exited with ${code}`))));
+  });
+  return {
+    stop: () => {
+      child.send('stop');
+      return result;
+    },
+  };
 }

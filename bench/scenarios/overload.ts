@@ -18,17 +18,12 @@ import { GATEWAY_UNBIND, graphqlBody, UNBIND_PAIR } from '../bench-data';
 import type { ClosedLoopResult } from '../closed-loop-client';
 import { gatewayOptions, resultTypes, type BenchContext } from '../context';
 import { load, type LoadResult } from '../load';
-import { memoryOf, operationCounts, runClosedLoopClient, startGateway } from '../processes';
+import type { HealthSamples } from '../health-poller';
+import { memoryOf, operationCounts, pollHealth, runClosedLoopClient, startGateway } from '../processes';
 import { SETTINGS } from '../settings';
 
 const UNBIND = '/cgi-bin/open/unbind';
 const body = graphqlBody(GATEWAY_UNBIND, UNBIND_PAIR);
-
-export interface HealthSamples {
-  readonly answered: number;
-  readonly failed: number;
-  readonly maxMs: number;
-}
 
 export interface OverloadRun {
   readonly clients: number;
@@ -66,28 +61,6 @@ async function shedByReason(metricsUrl: string): Promise<Record<string, number>>
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** GET /healthz every 250 ms until `done` settles. */
-async function pollHealth(url: string, done: Promise<unknown>): Promise<HealthSamples> {
-  let finished = false;
-  void done.finally(() => (finished = true));
-  const healthz = url.replace(/\/graphql$/, '/healthz');
-  let answered = 0;
-  let failed = 0;
-  let maxMs = 0;
-  while (!finished) {
-    const started = performance.now();
-    const ok = await request(healthz, { headersTimeout: 5_000, bodyTimeout: 5_000 }).then(
-      async (r) => (await r.body.text(), r.statusCode === 200),
-      () => false,
-    );
-    maxMs = Math.max(maxMs, performance.now() - started);
-    if (ok) answered += 1;
-    else failed += 1;
-    await sleep(250);
-  }
-  return { answered, failed, maxMs };
-}
-
 export async function overload(ctx: BenchContext): Promise<OverloadRun[]> {
   await ctx.sim.setDelay(SETTINGS.slowUpstreamMs);
   const possiblePerS = 64 / (SETTINGS.slowUpstreamMs / 1000);
@@ -105,7 +78,7 @@ export async function overload(ctx: BenchContext): Promise<OverloadRun[]> {
       const secondCaller = second
         ? runClosedLoopClient({ url: gw.url, body, headers: ctx.secondHeaders, connections: second, warmupS: SETTINGS.warmupS, durationS: SETTINGS.durationS })
         : Promise.resolve(undefined);
-      const health = pollHealth(gw.url, Promise.all([flood, secondCaller]));
+      const health = pollHealth(gw.url.replace(/\/graphql$/, '/healthz'));
       const [result, secondResult] = await Promise.all([flood, secondCaller]);
       const end = { at: performance.now(), cpu: cpuSeconds(gw.pid), calls: (await ctx.sim.counters([UNBIND])).calls[UNBIND]! };
       const start = await atStart;
@@ -118,7 +91,7 @@ export async function overload(ctx: BenchContext): Promise<OverloadRun[]> {
         gatewayCpuCores: (end.cpu - start.cpu) / ((end.at - start.at) / 1000),
         second: secondResult,
         peakRssBytes: Math.max(sampledPeak, memoryOf(gw.pid).peakRss),
-        health: await health,
+        health: await health.stop(),
         resultTypes: resultTypes(before, await operationCounts(gw)),
         shedByReason: await shedByReason(gw.metricsUrl),
       });

@@ -31,8 +31,12 @@ function bodyFor(refusal: Refusal): Buffer {
 
 /**
  * HTTP 503 with `Retry-After` and a GraphQL-shaped body (`extensions.code: "OVERLOADED"`), for a
- * request refused at the front door. The connection is closed after a refusal at once, so a
- * client that floods pays for a new connection before it can try again.
+ * request refused at the front door. The connection is kept: closing it would turn a flood of
+ * requests into a flood of connections, every one of them accepted, set up and torn down by the
+ * gateway, and sharing the listen queue with everyone else. With refusals closing connections,
+ * 10,000 closed-loop clients kept that queue full, and a `/healthz` probe from elsewhere waited
+ * out SYN retransmissions (1–5 s) in the middle of the flood; kept, it answered in milliseconds,
+ * at the same calls served (bench/RESULTS.md, overload notes).
  */
 export function sendOverloaded(res: ServerResponse, refusal: Refusal): void {
   if (res.headersSent || res.destroyed) return;
@@ -41,11 +45,6 @@ export function sendOverloaded(res: ServerResponse, refusal: Refusal): void {
     'content-type': 'application/json; charset=utf-8',
     'content-length': body.length,
     'retry-after': String(refusal.retryAfterSeconds),
-    // Refused at once: close, so a client that floods pays for a new connection first. Only
-    // once the body is all in: closing with unread bytes would reset the connection and could
-    // lose this answer (an unfinished body is read and discarded by node, as usual). After a
-    // full wait the client has waited its turn: its connection is kept.
-    ...(refusal.reason !== 'queue_timeout' && res.req.complete ? { connection: 'close' } : {}),
   });
   res.end(body);
 }
