@@ -6,12 +6,11 @@ import type { Caller } from './auth/caller';
 import { createRateLimits } from './auth/rate-limit';
 import type { Config } from './config';
 import { auditMutations } from './graphql/audit';
-import { createCallerIdentifier, createContextFactory, endDeadlines } from './graphql/context';
+import { createCallerIdentifier, createContextFactory } from './graphql/context';
 import { operationLimits } from './graphql/operation-limits';
 import { operationSpanPlugin, recordRootFieldOnSpan } from './graphql/operation-span';
 import { inlineTracesForRouters } from './graphql/federation-access';
-import { refuseSubscriptions } from './graphql/operation-kinds';
-import { operationWorkPlugin } from './graphql/operation-work';
+import { operationPlugin } from './graphql/operation-plugin';
 import { observeRootFields } from './graphql/root-fields';
 import { buildGatewaySchema } from './graphql/schema';
 import { Admission } from './http/admission';
@@ -134,12 +133,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     shutdownGraceMs: config.shutdownGraceMs,
     plugins: [
       metrics.apolloPlugin(),
-      endDeadlines,
       ...limits.plugins,
       idempotencyPlugin({ ...config.idempotency, store: traced, operationTimeoutMs: config.operationTimeoutMs, logger, observe: (outcome) => metrics.idempotentRequest(outcome) }),
-      refuseSubscriptions,
+      operationPlugin({ maxRepresentations: config.maxEntityRepresentations, maxReads: config.maxOperationReads }),
       inlineTracesForRouters(),
-      operationWorkPlugin({ maxRepresentations: config.maxEntityRepresentations, maxReads: config.maxOperationReads }),
       ...(tracing ? [operationSpanPlugin] : []),
     ],
     validationRules: limits.validationRules,

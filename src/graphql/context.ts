@@ -1,5 +1,4 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { Authenticator } from '../auth/authenticate';
 import type { Caller } from '../auth/caller';
 import { authFailuresLimited, chargeOncePerOperation, type RateLimits } from '../auth/rate-limit';
@@ -82,12 +81,6 @@ export function createContextFactory(options: ContextFactoryOptions): (headers: 
 }
 
 /** An operation's deadline timer must not outlive the operation (src/wechat/transport/deadline.ts). */
-export const endDeadlines: ApolloServerPlugin<GatewayContext> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ contextValue }) {
-        contextValue.deadline.end();
-      },
-    };
-  },
-};
+export function endDeadline(contextValue: GatewayContext): void {
+  contextValue.deadline.end();
+}

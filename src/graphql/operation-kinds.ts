@@ -1,5 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type OperationDefinitionNode } from 'graphql';
 
 /**
  * This service answers queries and mutations. graphql-js would fail a `subscription` during
@@ -7,15 +6,9 @@ import { GraphQLError } from 'graphql';
  * as an internal error; it is the client's mistake, so it is refused before execution with 400
  * and `BAD_REQUEST`.
  */
-export const refuseSubscriptions: ApolloServerPlugin = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ operation }) {
-        if (operation?.operation !== 'subscription') return;
-        throw new GraphQLError('Subscriptions are not supported: this service answers queries and mutations.', {
-          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-        });
-      },
-    };
-  },
-};
+export function refuseSubscription(operation: OperationDefinitionNode | undefined): void {
+  if (operation?.operation !== 'subscription') return;
+  throw new GraphQLError('Subscriptions are not supported: this service answers queries and mutations.', {
+    extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+  });
+}

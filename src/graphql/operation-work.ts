@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import {
   GraphQLError,
   Kind,
@@ -48,36 +48,30 @@ export interface OperationWork {
 /** The work of operations that have no `_entities` field: it depends on the document alone. */
 const workWithoutEntities = new WeakMap<OperationDefinitionNode, OperationWork>();
 
-export function operationWorkPlugin(limits: OperationWorkLimits): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, document, request, contextValue }) {
-          if (operation === undefined) return;
-          // Apollo hands the same parsed document to every request that sends the same text; an
-          // operation without `_entities` does the same work whatever its variables, counted once.
-          let work = workWithoutEntities.get(operation);
-          if (work === undefined) {
-            const fragments = new Map<string, FragmentDefinitionNode>();
-            for (const definition of document.definitions) {
-              if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-            }
-            work = countOperationWork(operation, fragments, request.variables ?? {});
-            if (work.entities.length === 0) workWithoutEntities.set(operation, work);
-          }
-          if (work.entities.length > 0 && !contextValue.caller.scopes.has(ENTITY_SCOPE)) {
-            throw refusal('FORBIDDEN', 403, `Forbidden: _entities needs the scope ${ENTITY_SCOPE}, which the caller does not have.`);
-          }
-          checkRepresentations(work.entities);
-          if (work.representations > limits.maxRepresentations) {
-            throw tooMuch(`${work.representations} representations in one operation (all its _entities together); at most ${limits.maxRepresentations} are accepted (MAX_ENTITY_REPRESENTATIONS)`, 'representations');
-          }
-          if (work.reads > limits.maxReads) {
-            throw tooMuch(`this operation asks for up to ${work.reads} WeChat reads (each read field once per entity); at most ${limits.maxReads} are accepted (MAX_OPERATION_READS)`, 'reads');
-          }
-        },
-      };
-    },
+export function checkOperationWork(limits: OperationWorkLimits): (requestContext: GraphQLRequestContextDidResolveOperation<GatewayContext>) => void {
+  return ({ operation, document, request, contextValue }) => {
+    if (operation === undefined) return;
+    // Apollo hands the same parsed document to every request that sends the same text; an
+    // operation without `_entities` does the same work whatever its variables, counted once.
+    let work = workWithoutEntities.get(operation);
+    if (work === undefined) {
+      const fragments = new Map<string, FragmentDefinitionNode>();
+      for (const definition of document.definitions) {
+        if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+      }
+      work = countOperationWork(operation, fragments, request.variables ?? {});
+      if (work.entities.length === 0) workWithoutEntities.set(operation, work);
+    }
+    if (work.entities.length > 0 && !contextValue.caller.scopes.has(ENTITY_SCOPE)) {
+      throw refusal('FORBIDDEN', 403, `Forbidden: _entities needs the scope ${ENTITY_SCOPE}, which the caller does not have.`);
+    }
+    checkRepresentations(work.entities);
+    if (work.representations > limits.maxRepresentations) {
+      throw tooMuch(`${work.representations} representations in one operation (all its _entities together); at most ${limits.maxRepresentations} are accepted (MAX_ENTITY_REPRESENTATIONS)`, 'representations');
+    }
+    if (work.reads > limits.maxReads) {
+      throw tooMuch(`this operation asks for up to ${work.reads} WeChat reads (each read field once per entity); at most ${limits.maxReads} are accepted (MAX_OPERATION_READS)`, 'reads');
+    }
   };
 }
 
