@@ -97,14 +97,16 @@ export class Metrics implements WeChatObserver {
 
   /** Operations in flight: from Apollo's first look at a request to its response. */
   apolloPlugin(): ApolloServerPlugin {
+    // One listener for every request: nothing in it is the request's own.
+    const listener = {
+      willSendResponse: async () => {
+        this.operationsInFlight.dec();
+      },
+    };
     return {
       requestDidStart: async () => {
         this.operationsInFlight.inc();
-        return {
-          willSendResponse: async () => {
-            this.operationsInFlight.dec();
-          },
-        };
+        return listener;
       },
     };
   }
