@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger('error', process.stderr);
-  const store = await openStore({ ...config.store, logger });
+  const { store } = await openStore({ ...config.store, logger });
   try {
     for (const [appid, token] of entries) await store.putRefreshToken(component.appid, appid, token);
   } finally {

@@ -22,7 +22,7 @@ import { startMetricsServer, type MetricsServer } from './http/metrics-server';
 import { serviceRoutes } from './http/routes';
 import { Metrics } from './observability/metrics';
 import type { Simulator } from './simulator';
-import { openStore, RedisStore, tracedStore } from './stores';
+import { openStore, tracedStore } from './stores';
 import { createWeChat } from './wechat';
 
 export interface App {
@@ -61,7 +61,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     if (simulator.controlUrl) logger.info({ scenarios: simulator.controlUrl }, `WeChat scenarios on demand (busy, 45009, HTTP 500, drops, hangs, expired tokens, reset): ${simulator.controlUrl}`);
   }
   const metrics = new Metrics();
-  const store = await openStore({ ...config.store, logger });
+  const { store, redis } = await openStore({ ...config.store, logger });
   // With tracing on, every round trip of the WeChat layer and the idempotency records is a span;
   // off, nothing builds spans for OpenTelemetry's no-op tracer.
   const tracing = config.tracing !== undefined;
@@ -83,7 +83,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     );
   }
   // One Redis connection for the store and the rate limits (which fall back to memory when it is down).
-  const rateLimits = createRateLimits(config.rateLimits, logger, store instanceof RedisStore ? store.redis : undefined);
+  const rateLimits = createRateLimits(config.rateLimits, logger, redis);
   const limits = operationLimits(config.operationLimits);
   const schema = await buildGatewaySchema({ maxEntityRepresentations: config.maxEntityRepresentations });
   observeRootFields(schema, [(event) => metrics.rootField(event), auditMutations(logger), ...(tracing ? [recordRootFieldOnSpan] : [])]);

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { FileRecordStore } from './file-records';
 import { FileDataStore } from './file-store';
 import { MemoryStore } from './memory-store';
-import { RedisStore } from './redis-store';
+import type Redis from 'ioredis';
 import type { Store } from './store';
 import type { StoreConfig } from './store-config';
 
@@ -11,9 +11,9 @@ export { StoreUnavailableError, type AppliedEvent, type DataStore, type RecordSt
 export { FileDataStore } from './file-store';
 export { FileRecordStore, MemoryRecordStore } from './file-records';
 export { MemoryDataStore, MemoryStore } from './memory-store';
-export { RedisStore } from './redis-store';
-export { parseSentinels, type RedisDurability, type RedisTarget, type SentinelTarget } from './redis-connection';
-export { readStoreConfig, type StoreConfig } from './store-config';
+export type { RedisStore } from './redis-store';
+export type { RedisDurability, RedisTarget, SentinelTarget } from './redis-connection';
+export { parseSentinels, readStoreConfig, type StoreConfig } from './store-config';
 export { tracedStore } from './traced-store';
 
 /** The embedded store's idempotency records: `idempotency.json` beside the state file. */
@@ -25,12 +25,14 @@ export interface StoreOptions extends StoreConfig {
   readonly logger: Logger;
 }
 
-/** The store the configuration asks for, connected. */
-export async function openStore(options: StoreOptions): Promise<Store> {
+/** The store the configuration asks for, connected; `redis` is its client when it is Redis (the rate limits share it). */
+export async function openStore(options: StoreOptions): Promise<{ store: Store; redis: Redis | undefined }> {
   if (options.redis === undefined) {
-    return new MemoryStore({ data: new FileDataStore(options.stateFile), records: new FileRecordStore(recordsFileOf(options.stateFile)) });
+    return { store: new MemoryStore({ data: new FileDataStore(options.stateFile), records: new FileRecordStore(recordsFileOf(options.stateFile)) }), redis: undefined };
   }
+  // ioredis is loaded only for a Redis store: about 18 MB resident a gateway without Redis does not carry.
+  const { RedisStore } = require('./redis-store') as typeof import('./redis-store');
   const store = new RedisStore(options.redis, options.redisKeyPrefix, options.logger, options.redisDurability);
   await store.connect();
-  return store;
+  return { store, redis: store.redis };
 }

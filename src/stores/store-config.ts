@@ -41,3 +41,17 @@ export function readStoreConfig(e: StoreVariables, issues: string[]): StoreConfi
     stateFile: e.STATE_FILE,
   };
 }
+
+/** `REDIS_SENTINELS` (`host:port,host:port`) as a list, or the reason it is not one. */
+export function parseSentinels(text: string): SentinelTarget['sentinels'] | string {
+  const entries = text.split(',').map((part) => part.trim()).filter(Boolean);
+  if (entries.length === 0) return 'must list at least one host:port';
+  const sentinels: { host: string; port: number }[] = [];
+  for (const entry of entries) {
+    const match = /^(\[[^\]]+\]|[^:]+):(\d{1,5})$/.exec(entry);
+    const port = Number(match?.[2]);
+    if (!match || port < 1 || port > 65535) return 'each entry must be host:port (e.g. sentinel-0:26379)';
+    sentinels.push({ host: match[1]!.replace(/^\[|\]$/g, ''), port });
+  }
+  return sentinels;
+}

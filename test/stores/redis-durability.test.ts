@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import { RedisStore, StoreUnavailableError } from '../../src/stores';
+import { StoreUnavailableError } from '../../src/stores';
+import { RedisStore } from '../../src/stores/redis-store';
 import { eventually, RedisProcess } from '../support/redis-server';
 
 const silent = pino({ level: 'silent' });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import { FileDataStore, FileRecordStore, MemoryStore, RedisStore, StoreUnavailableError, type Store } from '../../src/stores';
+import { FileDataStore, FileRecordStore, MemoryStore, StoreUnavailableError, type Store } from '../../src/stores';
+import { RedisStore } from '../../src/stores/redis-store';
 
 const REDIS_URL = process.env['TEST_REDIS_URL']!;
 const silent = pino({ level: 'silent' });

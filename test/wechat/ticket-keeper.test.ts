@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import { RedisStore } from '../../src/stores';
+import { RedisStore } from '../../src/stores/redis-store';
 import { TicketKeeper } from '../../src/wechat/tokens/ticket-keeper';
 import { WeChatTransport } from '../../src/wechat/transport/wechat-transport';
 
