@@ -238,39 +238,34 @@ export async function startBaseline(
   return { url, pid: child.pid!, gcFile, stop: () => stopChild(child) };
 }
 
-export function runDirectClient(options: DirectClientOptions): Promise<DirectClientResult> {
-  const child = fork(join(DIST, 'bench', 'direct-client.js'), [], {
-    env: { ...process.env, BENCH_DIRECT: JSON.stringify(options) },
+/**
+ * `bench/<script>.js` in a process of its own, given `env`; `result` is the one message it sends
+ * back over IPC (rejected if it exits otherwise), `child` the process.
+ */
+function forkBenchProcess<T>(script: string, env: Record<string, string>): { child: ChildProcess; result: Promise<T> } {
+  const child = fork(join(DIST, 'bench', `${script}.js`), [], {
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  return new Promise((resolve, reject) => {
-    child.once('message', (result: DirectClientResult) => resolve(result));
-    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`direct client exited with ${code}`))));
+  const result = new Promise<T>((resolve, reject) => {
+    child.once('message', (message: T) => resolve(message));
+    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`${script} exited with ${code}`))));
   });
+  return { child, result };
+}
+
+export function runDirectClient(options: DirectClientOptions): Promise<DirectClientResult> {
+  return forkBenchProcess<DirectClientResult>('direct-client', { BENCH_DIRECT: JSON.stringify(options) }).result;
 }
 
 /** bench/closed-loop-client.ts in its own process (the overload scenario's second caller). */
 export function runClosedLoopClient(options: ClosedLoopOptions): Promise<ClosedLoopResult> {
-  const child = fork(join(DIST, 'bench', 'closed-loop-client.js'), [], {
-    env: { ...process.env, BENCH_CLOSED_LOOP: JSON.stringify(options) },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (result: ClosedLoopResult) => resolve(result));
-    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`closed-loop client exited with ${code}`))));
-  });
+  return forkBenchProcess<ClosedLoopResult>('closed-loop-client', { BENCH_CLOSED_LOOP: JSON.stringify(options) }).result;
 }
 
 /** bench/health-poller.ts in its own process, polling `url` until `stop()`, which resolves with what it saw. */
 export function pollHealth(url: string): { stop(): Promise<HealthSamples> } {
-  const child = fork(join(DIST, 'bench', 'health-poller.js'), [], {
-    env: { ...process.env, BENCH_HEALTHZ: url },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  const result = new Promise<HealthSamples>((resolve, reject) => {
-    child.once('message', (samples: HealthSamples) => resolve(samples));
-    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`health poller exited with ${code}`))));
-  });
+  const { child, result } = forkBenchProcess<HealthSamples>('health-poller', { BENCH_HEALTHZ: url });
   return {
     stop: () => {
       child.send('stop');
