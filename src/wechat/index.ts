@@ -32,7 +32,7 @@ export type { ComponentCredentials } from './tokens/component-token';
 export type { ComponentCallback } from './component/callback';
 
 /** What the configuration gives the WeChat layer (src/config/ reads it from the environment). */
-export interface WeChatConfig extends Omit<TransportOptions, 'logger' | 'observer' | 'retry'> {
+export interface WeChatConfig extends Omit<TransportOptions, 'logger' | 'observer'> {
   /** appid → appsecret, for accounts that call for themselves. */
   readonly apps: ReadonlyMap<string, string>;
   /** The third-party platform, when the gateway acts for authorizers. */

@@ -23,10 +23,10 @@ export function isRetryable(result: unknown): boolean {
   return !r.ok && r.failure.kind === 'errcode' && RETRY_POLICY.errcodes.has(r.failure.errcode);
 }
 
-/** The policy as a cockatiel retry: decorrelated-jitter exponential backoff, bounded in count. */
-export function createRetry(policy: Pick<typeof RETRY_POLICY, 'maxRetries' | 'initialDelayMs' | 'maxDelayMs'> = RETRY_POLICY): RetryPolicy {
+/** RETRY_POLICY as a cockatiel retry: decorrelated-jitter exponential backoff, bounded in count. */
+export function createRetry(): RetryPolicy {
   return retry(handleWhenResult(isRetryable), {
-    maxAttempts: policy.maxRetries,
-    backoff: new ExponentialBackoff({ initialDelay: policy.initialDelayMs, maxDelay: policy.maxDelayMs }),
+    maxAttempts: RETRY_POLICY.maxRetries,
+    backoff: new ExponentialBackoff({ initialDelay: RETRY_POLICY.initialDelayMs, maxDelay: RETRY_POLICY.maxDelayMs }),
   });
 }

@@ -15,7 +15,7 @@ import type { Logger } from 'pino';
 import { failure, type WeChatResult } from '../vocabulary/result';
 import type { WeChatObserver } from './observer';
 import { whileQueued } from './queued-deadline';
-import { createRetry, RETRY_POLICY } from './retry-policy';
+import { createRetry } from './retry-policy';
 import { inCallSpan, inRequestSpan } from './spans';
 import { WireThread } from './wire-thread';
 import { deadlineFailure, sendOverWire, unavailableFailure, type WeChatBody, type WeChatRequest } from './wire';
@@ -46,8 +46,6 @@ export interface TransportOptions {
    * request, bench/FINDINGS.md). Default on.
    */
   readonly traced?: boolean;
-  /** Overrides the retry delays (tests); the policy itself is RETRY_POLICY. */
-  readonly retry?: Pick<typeof RETRY_POLICY, 'maxRetries' | 'initialDelayMs' | 'maxDelayMs'>;
 }
 
 interface Upstream {
@@ -81,7 +79,7 @@ export class WeChatTransport {
   constructor(private readonly options: TransportOptions) {
     if (options.baseUrls.length === 0) throw new Error('WeChatTransport needs at least one base URL');
     this.slots = bulkhead(options.maxInFlight, options.maxQueue);
-    this.retry = createRetry(options.retry);
+    this.retry = createRetry();
     this.upstreams = options.baseUrls.map((base) => {
       const url = new URL(base);
       const breaker = circuitBreaker(handleWhenResult(isUnavailable), {
