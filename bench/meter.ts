@@ -1,6 +1,6 @@
 /**
  * What one measured run cost the server process: CPU time from /proc/<pid>/stat (user + system,
- * the whole process, all threads), and the V8 heap's allocation and collections from the GC probe
+ * the whole process, all threads, and its main thread alone), and the V8 heap's allocation and collections from the GC probe
  * in that process (bench/gc-probe.ts), each per request answered. Snapshots are taken right before
  * and right after the run, so warm-up and start-up are not in them.
  */
@@ -14,6 +14,8 @@ const TICKS_PER_SECOND = 100;
 export interface Meter {
   /** CPU of the server process per request answered, µs. */
   readonly cpuUsPerRequest: number;
+  /** Of that, its main thread's (the event loop's): the rest is worker threads (the gateway's WeChat wire) and V8's GC helpers. */
+  readonly mainThreadCpuUsPerRequest: number;
   /** V8 heap allocated per request answered, bytes. */
   readonly allocatedBytesPerRequest: number;
   /** Young-generation collections in the run: count, total and longest pause (ms), and their time per request (µs). */
@@ -31,9 +33,10 @@ export interface MeteredProcess {
   readonly gcFile: string;
 }
 
-function cpuTicks(pid: number): number {
+/** The whole process's CPU ticks, or with `thread` one thread's (the main thread's id is the pid). */
+function cpuTicks(pid: number, thread?: number): number {
   // Fields after the command name (which may hold spaces, hence the last ')'): utime is the 14th field, stime the 15th.
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const stat = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return Number(fields[11]) + Number(fields[12]);
 }
@@ -63,8 +66,10 @@ const lastSeq = new Map<string, number>();
 export async function metered(target: MeteredProcess, run: () => Promise<LoadResult>): Promise<Metered> {
   const start = await gcWindow(target, lastSeq.get(target.gcFile) ?? 0);
   const ticksBefore = cpuTicks(target.pid);
+  const mainBefore = cpuTicks(target.pid, target.pid);
   const result = await run();
   const ticks = cpuTicks(target.pid) - ticksBefore;
+  const mainTicks = cpuTicks(target.pid, target.pid) - mainBefore;
   const gc = await gcWindow(target, start?.seq ?? 0);
   if (gc !== undefined) lastSeq.set(target.gcFile, gc.seq);
   const requests = Math.round(result.rps * result.elapsedS);
@@ -73,6 +78,7 @@ export async function metered(target: MeteredProcess, run: () => Promise<LoadRes
     ...result,
     meter: {
       cpuUsPerRequest: (ticks / TICKS_PER_SECOND / requests) * 1e6,
+      mainThreadCpuUsPerRequest: (mainTicks / TICKS_PER_SECOND / requests) * 1e6,
       allocatedBytesPerRequest: gc.allocatedBytes / requests,
       young: { count: gc.young.count, totalMs: gc.young.totalUs / 1000, maxMs: gc.young.maxUs / 1000, usPerRequest: gc.young.totalUs / requests },
       other: { count: gc.other.count, totalMs: gc.other.totalUs / 1000, maxMs: gc.other.maxUs / 1000 },

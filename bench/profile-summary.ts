@@ -63,9 +63,10 @@ function label(frame: CallFrame): string {
 
 /**
  * `lastMs`: only the samples of the profile's last `lastMs` milliseconds, so start-up and warm-up
- * (module loading, schema building, JIT) do not blur the steady state being looked at.
+ * (module loading, schema building, JIT) do not blur the steady state being looked at; `packages`:
+ * how many packages the by-package lists keep.
  */
-export function summarizeProfile(file: string, top = 25, lastMs = Number.POSITIVE_INFINITY): ProfileSummary {
+export function summarizeProfile(file: string, top = 25, lastMs = Number.POSITIVE_INFINITY, packages = 15): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   // Sample times are the running sum of the deltas, ending at endTime (µs).
   const times: number[] = new Array<number>(profile.samples.length);
@@ -121,8 +122,8 @@ export function summarizeProfile(file: string, top = 25, lastMs = Number.POSITIV
     totalMs: total / 1000,
     idleMs: idle / 1000,
     busyMs: busy / 1000,
-    selfByPackage: shares(selfPkg, 15),
-    inclusiveByPackage: shares(inclPkg, 15),
+    selfByPackage: shares(selfPkg, packages),
+    inclusiveByPackage: shares(inclPkg, packages),
     topSelf: shares(selfFn, top),
     topInclusive: shares(inclFn, top),
   };

@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import type { LoadResult } from './load';
 import type { Machine } from './machine';
 import type { Metered } from './meter';
-import type { ProfileSummary, Share } from './profile-summary';
+import type { Share } from './profile-summary';
 import type { BatchedReadsResult } from './scenarios/batched-reads';
 import type { OverheadResult } from './scenarios/overhead';
+import type { ProfileResult } from './scenarios/profile';
 import type { SlowUpstreamRun } from './scenarios/slow-upstream';
 import type { StampedeResult } from './scenarios/stampede';
 import type { StartupResult } from './scenarios/startup';
@@ -27,7 +28,7 @@ export interface BenchResults {
   readonly batched: BatchedReadsResult;
   readonly stampede: StampedeResult;
   readonly startup: StartupResult;
-  readonly profile: (ProfileSummary & { file: string; wireThreadBusyMs: number | undefined }) | { error: string };
+  readonly profile: ProfileResult | { error: string };
 }
 
 const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 2 : 1)} ms` : 'n/a');
@@ -51,11 +52,12 @@ function loadRow(name: string, r: LoadResult): string[] {
 /** CPU, allocation and collections of a server process over one measured run (bench/meter.ts). */
 function costRow(name: string, r: Metered): string[] {
   const m = r.meter;
-  if (m === undefined) return [name, rps(r.rps), 'n/a', 'n/a', 'n/a', 'n/a', 'n/a'];
+  if (m === undefined) return [name, rps(r.rps), 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a'];
   return [
     name,
     rps(r.rps),
     us(m.cpuUsPerRequest),
+    us(m.mainThreadCpuUsPerRequest),
     kb(m.allocatedBytesPerRequest),
     `${m.young.count}: ${ms(m.young.totalMs)} in all, longest ${ms(m.young.maxMs)}`,
     `${m.young.usPerRequest.toFixed(1)} µs`,
@@ -145,11 +147,11 @@ export function renderReport(r: BenchResults): string {
   ]));
   out.push('');
   out.push(
-    "What each run cost the server's own process (bench/meter.ts): CPU from `/proc/<pid>/stat` (user + system) over the measured run, and the V8 heap's " +
+    "What each run cost the server's own process (bench/meter.ts): CPU from `/proc/<pid>/stat` (user + system, all threads; the main thread's from `/proc/<pid>/task/<pid>/stat`, the rest being the gateway's WeChat wire thread and V8's GC helper threads) over the measured run, and the V8 heap's " +
       'allocation and collections from V8\'s GC profiler inside the process (bench/gc-probe.ts, preloaded into every server the bench starts, signalled before and after the run), each per request answered:',
     '',
   );
-  out.push(table(['server, run', 'req/s', 'CPU / request', 'allocated / request', 'young-generation collections', 'young pause / request', 'other collections'], [
+  out.push(table(['server, run', 'req/s', 'CPU / request', 'of which main thread', 'allocated / request', 'young-generation collections', 'young pause / request', 'other collections'], [
     costRow(`gateway, ${SETTINGS.fixedConnections} connections`, o.gateway.fixed),
     costRow(`gateway, saturation (${SETTINGS.saturationConnections})`, o.gateway.saturated),
     costRow('gateway, half of saturation (paced)', o.gateway.half),
@@ -233,16 +235,46 @@ export function renderReport(r: BenchResults): string {
   if ('error' in r.profile) {
     out.push(`Profile failed: ${r.profile.error}`, '');
   } else {
-    const p = r.profile;
-    out.push(`\`node --cpu-prof\` on the gateway during the saturated unbind run; the last ${SETTINGS.durationS + 1} s of the profile (the measured run and the stop, not start-up or warm-up): ${Math.round(p.busyMs)} ms busy, ${Math.round(p.idleMs)} ms idle. Shares are of busy time. Summarised by bench/profile-summary.ts (run it on any .cpuprofile). This is the gateway's main thread; the WeChat wire thread (undici's pools) was busy ${p.wireThreadBusyMs === undefined ? 'for an unknown time (no profile)' : `${Math.round(p.wireThreadBusyMs)} ms`} of the same period, on the other core.`, '');
-    const shareRows = (rows: Share[]) => rows.map((x) => [pct(x.share), `${Math.round(x.ms)} ms`, `\`${x.name}\``]);
+    const p = r.profile.gateway;
+    const wire = r.profile.gateway.wire;
+    out.push(`\`node --cpu-prof\` on the gateway during the saturated unbind run; the last ${SETTINGS.durationS + 1} s of the profile (the measured run and the stop, not start-up or warm-up): ${Math.round(p.busyMs)} ms busy, ${Math.round(p.idleMs)} ms idle, ${p.requests.toLocaleString('en-US')} requests answered. Shares are of busy time. Summarised by bench/profile-summary.ts (run it on any .cpuprofile). This is the gateway's main thread; the WeChat wire thread (undici's pools) was busy ${wire === undefined ? 'for an unknown time (no profile)' : `${Math.round(wire.busyMs)} ms`} of the same period, on the other core.`, '');
+    const shareRows = (rows: Share[]) => rows.slice(0, 15).map((x) => [pct(x.share), `${Math.round(x.ms)} ms`, `\`${x.name}\``]);
     out.push('Self time by package:', '', table(['share', 'time', 'package'], shareRows(p.selfByPackage)), '');
     out.push('Inclusive time by package (a sample counts for every package on its stack):', '', table(['share', 'time', 'package'], shareRows(p.inclusiveByPackage)), '');
     out.push('Top functions by self time:', '', table(['share', 'time', 'function'], shareRows(p.topSelf)), '');
     out.push('Top functions by inclusive time:', '', table(['share', 'time', 'function'], shareRows(p.topInclusive)), '');
+    out.push(...renderAgainstFloor(r.profile));
   }
 
   const findings = join(__dirname, '..', '..', 'bench', 'FINDINGS.md');
   if (existsSync(findings)) out.push(readFileSync(findings, 'utf8').trim(), '');
   return out.join('\n');
+}
+
+/**
+ * The gateway's profile beside Apollo's floor's, package by package, in µs of self time per
+ * request answered: what the floor pays too (the fixed stack), and what only the gateway pays.
+ */
+function renderAgainstFloor(profile: ProfileResult): string[] {
+  const out = ["### Per request, against Apollo Server's floor", ''];
+  const { gateway, floor } = profile;
+  if ('error' in floor) return [...out, `The floor's profile failed: ${floor.error}`, ''];
+  const perRequest = (rows: readonly Share[] | undefined, requests: number) => new Map((rows ?? []).map((x) => [x.name, (x.ms * 1000) / requests]));
+  const main = perRequest(gateway.selfByPackage, gateway.requests);
+  const wire = perRequest(gateway.wire?.selfByPackage, gateway.requests);
+  const floors = perRequest(floor.selfByPackage, floor.requests);
+  const both = (name: string) => (main.get(name) ?? 0) + (wire.get(name) ?? 0);
+  const names = [...new Set([...main.keys(), ...wire.keys(), ...floors.keys()])].filter((name) => Math.max(both(name), floors.get(name) ?? 0) >= 1).sort((a, b) => both(b) - both(a));
+  const cell = (v: number | undefined) => (v === undefined ? '0' : v.toFixed(1));
+  const rows = names.map((name) => [`\`${name}\``, cell(main.get(name)), cell(wire.get(name)), cell(both(name)), cell(floors.get(name)), (both(name) - (floors.get(name) ?? 0)).toFixed(1)]);
+  const busy = (ms: number | undefined, requests: number) => ((ms ?? 0) * 1000) / requests;
+  const gatewayBusy = busy(gateway.busyMs, gateway.requests) + busy(gateway.wire?.busyMs, gateway.requests);
+  rows.push(['**busy, in all**', busy(gateway.busyMs, gateway.requests).toFixed(1), busy(gateway.wire?.busyMs, gateway.requests).toFixed(1), gatewayBusy.toFixed(1), busy(floor.busyMs, floor.requests).toFixed(1), (gatewayBusy - busy(floor.busyMs, floor.requests)).toFixed(1)]);
+  out.push(
+    `The same saturated run against the floor (bench/apollo-floor-server.ts), also under \`--cpu-prof\`: ${floor.requests.toLocaleString('en-US')} requests answered in its window, ${Math.round(floor.busyMs)} ms busy. Self time by package, in µs per request answered (packages under 1 µs on both sides left out). The floor runs its upstream call (undici) on its one thread; the gateway on its wire thread. Profiling costs both about the same per sample, so the differences are what compare.`,
+    '',
+    table(['package', 'gateway, main thread', 'gateway, wire thread', 'gateway', 'floor', 'gateway − floor'], rows),
+    '',
+  );
+  return out;
 }
