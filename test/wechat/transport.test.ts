@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { startSimulator } from '../../src/simulator';
+import { Deadline } from '../../src/wechat/transport/deadline';
 import { WeChatTransport } from '../../src/wechat/transport/wechat-transport';
 
 /** A bare HTTP server whose handler each test sets, to see exactly what the transport sends. */
@@ -12,19 +13,59 @@ function rawServer(handler: Parameters<typeof createServer>[1]): Promise<{ url: 
 
 const closeServer = (server: Server) => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); });
 
-function transportFor(url: string, overrides: { responseTimeoutMs?: number } = {}) {
+function transportFor(url: string, overrides: { responseTimeoutMs?: number; maxInFlight?: number } = {}) {
   return new WeChatTransport({
     baseUrls: [url],
     connectTimeoutMs: 500,
     responseTimeoutMs: overrides.responseTimeoutMs ?? 2_000,
     connections: 4,
-    maxInFlight: 16,
+    maxInFlight: overrides.maxInFlight ?? 16,
     maxQueue: 16,
     breakerThreshold: 5,
     breakerHalfOpenMs: 10_000,
     logger: pino({ level: 'silent' }),
   });
 }
+
+describe('WeChatTransport: the operation deadline', () => {
+  it('ends a call on the wire at the deadline as "maybe sent", and one queued for a slot as "not sent", which never goes out', async () => {
+    const received: string[] = [];
+    const { url, server } = await rawServer((req) => received.push(req.url!)); // never answers
+    // WeChat's own response timeout is far off: only the deadline can end these calls within the test.
+    const transport = transportFor(url, { maxInFlight: 1, responseTimeoutMs: 60_000 });
+    const deadline = new Deadline(300);
+    const onWire = transport.send({ method: 'GET', path: '/held', deadline });
+    while (received.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const queued = transport.send({ method: 'GET', path: '/queued', deadline });
+    expect(await queued).toMatchObject({ ok: false, failure: { kind: 'unavailable', reason: 'timeout', sent: 'no' } });
+    expect(await onWire).toMatchObject({ ok: false, failure: { kind: 'unavailable', reason: 'timeout', sent: 'maybe' } });
+    // The slot is free again: a call without that deadline goes out, the queued one never did.
+    server.removeAllListeners('request');
+    server.on('request', (req, res) => {
+      received.push(req.url!);
+      res.end('{"errcode":0}');
+    });
+    expect(await transport.send({ method: 'GET', path: '/after' })).toMatchObject({ ok: true });
+    expect(received).toEqual(['/held', '/after']);
+    deadline.end();
+    await transport.close();
+    await closeServer(server);
+  });
+
+  it('sends nothing for a call made after its deadline passed', async () => {
+    const received: string[] = [];
+    const { url, server } = await rawServer((req, res) => {
+      received.push(req.url!);
+      res.end('{"errcode":0}');
+    });
+    const transport = transportFor(url);
+    const deadline = new Deadline(0);
+    expect(await transport.send({ method: 'GET', path: '/late', deadline })).toMatchObject({ ok: false, failure: { reason: 'timeout', sent: 'no' } });
+    expect(received).toEqual([]);
+    await transport.close();
+    await closeServer(server);
+  });
+});
 
 describe('WeChatTransport: what goes over the wire, and what each answer means', () => {
   it('encodes the access token in the query and sends the body as JSON, under the base path', async () => {

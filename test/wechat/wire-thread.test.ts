@@ -9,6 +9,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Worker } from 'node:worker_threads';
+import { signalDeadline } from '../../src/wechat/transport/deadline';
 import { WireThread } from '../../src/wechat/transport/wire-thread';
 
 let server: Server;
@@ -74,7 +75,7 @@ test('aborted while waiting for the only connection: rejected at once and never 
     const first = wire.exchange(post('/hang'), undefined, 1_000);
     await until(() => hanging.length === 1);
     const controller = new AbortController();
-    const second = wire.exchange(post('/queued'), controller.signal, 1_000);
+    const second = wire.exchange(post('/queued'), signalDeadline(controller.signal), 1_000);
     controller.abort(new Error('deadline'));
     await expect(second).rejects.toThrow('deadline');
     hanging[0]!.end('{"errcode":0}');

@@ -23,7 +23,7 @@ export class AccountCaller {
 
   call(appid: string, method: 'GET' | 'POST', path: string, body: object | undefined): Promise<WeChatResult<WeChatBody>> {
     return withToken(this.tokens, appid, (accessToken) =>
-      this.transport.send({ method, path, query: { access_token: accessToken }, body, signal: this.deadline?.signal }),
+      this.transport.send({ method, path, query: { access_token: accessToken }, body, deadline: this.deadline }),
     );
   }
 }

@@ -1,4 +1,5 @@
 import { success, type WeChatResult } from '../vocabulary/result';
+import { signalDeadline } from '../transport/deadline';
 import type { WeChatTransport } from '../transport/wechat-transport';
 
 /**
@@ -17,7 +18,7 @@ export async function startPushTicket(
     method: 'POST',
     path: '/cgi-bin/component/api_start_push_ticket',
     body: { component_appid: component.appid, component_secret: component.secret },
-    signal,
+    deadline: signal === undefined ? undefined : signalDeadline(signal),
   });
   return answer.ok ? success(undefined) : answer;
 }

@@ -136,13 +136,16 @@ export class WeChatTransport {
    * sent. Once in a slot, the deadline aborts the request itself (which may have been sent).
    */
   private sendInSlot(request: WeChatRequest, stage: 'call' | 'token', attempt: number): Promise<WeChatResult<WeChatBody>> {
-    const deadline = request.signal;
+    const deadline = request.deadline;
+    if (deadline?.expired) return Promise.resolve(failure(deadlineFailure(stage, 'no')));
     let inSlot = false;
+    // Only a call that will queue needs the deadline as an AbortSignal: the bulkhead looks at it when it dequeues.
+    const queues = this.slots.executionSlots === 0;
     const outcome = this.slots
       .execute(() => {
         inSlot = true;
         return this.sendWithFailover(request, stage, attempt);
-      }, deadline)
+      }, queues ? deadline?.signal : undefined)
       .catch((error: unknown): WeChatResult<WeChatBody> => {
         if (error instanceof BulkheadRejectedError) return failure({ kind: 'overloaded', retryAfterSeconds: this.retryAfterSeconds() });
         if (error instanceof TaskCancelledError) return failure(deadlineFailure(stage, 'no'));

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { CallDeadline } from './deadline';
 import { wireThreadBody, type WireAnswer, type WireError, type WireJob, type WirePoolSettings, type WireThreadData } from './wire-thread-body';
 
 export type { WirePoolSettings } from './wire-thread-body';
@@ -17,8 +18,8 @@ export interface ExchangeOptions {
 interface Pending {
   readonly resolve: (answer: Exchanged) => void;
   readonly reject: (error: Error) => void;
-  readonly signal: AbortSignal | undefined;
-  readonly onAbort: (() => void) | undefined;
+  /** Stops listening to the exchange's deadline. */
+  readonly unlisten: (() => void) | undefined;
 }
 
 /** An error as undici raised it in the wire thread: its name and code are what the transport classifies. */
@@ -44,7 +45,7 @@ const SOURCE = `(${wireThreadBody.toString()})()`;
  * capacity went unused while callers waited. On a loop that only moves bytes to WeChat, the next
  * request goes out at once, however busy the gateway is (bench/RESULTS.md, overload).
  *
- * Semantics are those of one exchange: `signal` ends it at once, aborting it on the wire if it
+ * Semantics are those of one exchange: `deadline` ends it at once, aborting it on the wire if it
  * started (a call still queued in the pool is then never sent); errors are undici's (name, code,
  * message). If the thread dies, the exchanges it held fail as connections lost (they may have
  * been sent) and the next exchange starts a new thread.
@@ -59,24 +60,20 @@ export class WireThread {
 
   constructor(private readonly pools: readonly WirePoolSettings[]) {}
 
-  exchange(options: ExchangeOptions, signal: AbortSignal | undefined, maxBytes: number): Promise<Exchanged> {
-    if (signal?.aborted) return Promise.reject(abortReason(signal));
+  exchange(options: ExchangeOptions, deadline: CallDeadline | undefined, maxBytes: number): Promise<Exchanged> {
+    if (deadline?.expired) return Promise.reject(new DeadlinePassed());
     if (this.closed) return Promise.reject(new WireThreadError({ name: 'ClientDestroyedError', code: 'UND_ERR_DESTROYED', message: 'The client is destroyed' }));
     const worker = this.thread();
     const id = ++this.nextId;
     return new Promise<Exchanged>((resolve, reject) => {
-      const onAbort =
-        signal === undefined
-          ? undefined
-          : () => {
-              if (!this.pending.delete(id)) return;
-              this.idle();
-              this.post([id]);
-              reject(abortReason(signal));
-            };
-      signal?.addEventListener('abort', onAbort!, { once: true });
+      const unlisten = deadline?.onExpire(() => {
+        if (!this.pending.delete(id)) return;
+        this.idle();
+        this.post([id]);
+        reject(new DeadlinePassed());
+      });
       if (this.pending.size === 0) worker.ref();
-      this.pending.set(id, { resolve, reject, signal, onAbort });
+      this.pending.set(id, { resolve, reject, unlisten });
       const job: WireJob = [id, options.origin, options.method, options.path, options.headers, options.body, maxBytes];
       this.post(job);
     });
@@ -108,7 +105,7 @@ export class WireThread {
       this.outbox = undefined;
       for (const [id, pending] of this.pending) {
         this.pending.delete(id);
-        pending.signal?.removeEventListener('abort', pending.onAbort!);
+        pending.unlisten?.();
         pending.reject(new WireThreadError({ name: 'SocketError', code: 'UND_ERR_SOCKET', message: `the wire thread ${why}` }));
       }
     };
@@ -137,7 +134,7 @@ export class WireThread {
     if (pending === undefined) return; // aborted meanwhile
     this.pending.delete(id);
     this.idle();
-    pending.signal?.removeEventListener('abort', pending.onAbort!);
+    pending.unlisten?.();
     if (error !== undefined) pending.reject(new WireThreadError(error));
     else if (tooLarge !== undefined) pending.resolve({ status, tooLarge });
     else pending.resolve({ status, text: text ?? '' });
@@ -149,6 +146,10 @@ export class WireThread {
   }
 }
 
-function abortReason(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new Error('aborted');
+/** The exchange's deadline passed before its answer came (the caller knows which deadline). */
+class DeadlinePassed extends Error {
+  constructor() {
+    super('the deadline passed');
+    this.name = 'DeadlinePassed';
+  }
 }

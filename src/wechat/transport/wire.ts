@@ -5,6 +5,7 @@
  * slots, failover and the circuit breaker are the policy stack's (wechat-transport.ts).
  */
 import { requestIdOf } from '../vocabulary/errcodes';
+import type { CallDeadline } from './deadline';
 import type { Exchanged, WireThread } from './wire-thread';
 import { badAnswer, failure, success, type UnavailableFailure, type WeChatResult } from '../vocabulary/result';
 
@@ -16,8 +17,8 @@ export interface WeChatRequest {
   readonly query?: Readonly<Record<string, string>>;
   readonly body?: unknown;
   readonly stage?: 'call' | 'token';
-  /** The operation's deadline: when it fires, the call ends with a timeout. */
-  readonly signal?: AbortSignal;
+  /** The operation's deadline: when it passes, the call ends with a timeout. */
+  readonly deadline?: CallDeadline;
 }
 
 /** The decoded JSON object of a successful answer (errcode absent or 0). */
@@ -28,7 +29,7 @@ const MAX_RESPONSE_BYTES = 1024 * 1024;
 
 /** Sends `request` once to `origin` (whose base path is `pathPrefix`) and decodes the answer. */
 export async function sendOverWire(wire: WireThread, origin: string, pathPrefix: string, request: WeChatRequest, stage: 'call' | 'token'): Promise<WeChatResult<WeChatBody>> {
-  if (request.signal?.aborted) return failure(deadlineFailure(stage, 'no'));
+  if (request.deadline?.expired) return failure(deadlineFailure(stage, 'no'));
   const search = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';
   let answer: Exchanged;
   try {
@@ -40,11 +41,11 @@ export async function sendOverWire(wire: WireThread, origin: string, pathPrefix:
         headers: request.body === undefined ? {} : { 'content-type': 'application/json' },
         body: request.body === undefined ? null : JSON.stringify(request.body),
       },
-      request.signal,
+      request.deadline,
       MAX_RESPONSE_BYTES,
     );
   } catch (error) {
-    if (request.signal?.aborted) return failure(deadlineFailure(stage, 'maybe'));
+    if (request.deadline?.expired) return failure(deadlineFailure(stage, 'maybe'));
     return failure(classifyNetworkError(error, stage));
   }
   if ('tooLarge' in answer) return badAnswer(`answer of ${answer.tooLarge} bytes is too large to be WeChat's`, stage, answer.status);
