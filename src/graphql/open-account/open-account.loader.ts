@@ -27,20 +27,36 @@ export interface OpenAccountLoaders {
  * the operation only: a new operation reads afresh (from the read cache, when there is one).
  */
 export function createOpenAccountLoaders(api: OpenAccountApi, concurrency: number): OpenAccountLoaders {
-  // Built at the first read: most operations (every mutation) read nothing, and then pay nothing.
-  let built: ReturnType<typeof buildLoaders> | undefined;
-  const loaders = () => (built ??= buildLoaders(api, concurrency));
-  return {
-    get openAccount() {
-      return loaders().openAccount;
-    },
-    get hasOpenAccount() {
-      return loaders().hasOpenAccount;
-    },
-    forget(appid) {
-      built?.forget(appid);
-    },
-  };
+  return new LoadersAtFirstRead(api, concurrency);
+}
+
+/**
+ * Built at the first read: most operations (every mutation) read nothing, and then pay nothing.
+ * A class, not an object literal with getters: V8 makes such a literal slowly on every request.
+ */
+class LoadersAtFirstRead implements OpenAccountLoaders {
+  private built: OpenAccountLoaders | undefined;
+
+  constructor(
+    private readonly api: OpenAccountApi,
+    private readonly concurrency: number,
+  ) {}
+
+  get openAccount(): OpenAccountLoaders['openAccount'] {
+    return this.loaders().openAccount;
+  }
+
+  get hasOpenAccount(): OpenAccountLoaders['hasOpenAccount'] {
+    return this.loaders().hasOpenAccount;
+  }
+
+  forget(appid: string): void {
+    this.built?.forget(appid);
+  }
+
+  private loaders(): OpenAccountLoaders {
+    return (this.built ??= buildLoaders(this.api, this.concurrency));
+  }
 }
 
 function buildLoaders(api: OpenAccountApi, concurrency: number): OpenAccountLoaders {
