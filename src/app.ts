@@ -142,6 +142,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     maxRecursiveSelections: limits.maxRecursiveSelections,
+    formatError: limits.formatError,
     ...(authenticator.open ? { landingPageWarning: OPEN_WARNING } : {}),
     routes: serviceRoutes({
       metrics: config.metricsPort === undefined ? metrics : undefined,

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { MaxIntrospectionDepthRule, type ParseOptions, type ValidationRule } from 'graphql';
+import { MaxIntrospectionDepthRule, type GraphQLFormattedError, type ParseOptions, type ValidationRule } from 'graphql';
 
 /** Limits every GraphQL document must pass before it runs (graphql-armor and the parser). */
 export interface OperationLimits {
@@ -17,6 +17,7 @@ export interface OperationLimitsProtection {
   readonly parseOptions: ParseOptions;
   /** Apollo's own guard against fragment bombs, checked before the rules above (see below). */
   readonly maxRecursiveSelections: number;
+  readonly formatError: (formatted: GraphQLFormattedError) => GraphQLFormattedError;
 }
 
 /**
@@ -25,6 +26,14 @@ export interface OperationLimitsProtection {
  * counts the expansion cheaply and refuses it before the other rules walk it.
  */
 const MAX_RECURSIVE_SELECTIONS = 10_000;
+
+/** graphql-armor's mask for a "did you mean" suggestion, which would map the schema for an attacker. */
+const SUGGESTION = /Did you mean ".+"\?/g;
+
+export function hideFieldSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.message.includes('Did you mean')) return formatted;
+  return { ...formatted, message: formatted.message.replace(SUGGESTION, '[Suggestion hidden]').trim() };
+}
 
 /**
  * What a document must pass before anything runs: at most `maxTokens` tokens (graphql-js's own
@@ -45,12 +54,15 @@ export function operationLimits(limits: OperationLimits): OperationLimitsProtect
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: limits.maxDirectives },
     costLimit: { maxCost: limits.maxCost },
-    blockFieldSuggestion: { enabled: true },
+    // Suggestions are hidden by hideFieldSuggestions in formatError instead: armor's plugin for
+    // it is a listener on every request, where formatError runs only for a request with errors.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
     plugins: armor.plugins,
     validationRules: [MaxIntrospectionDepthRule, ...armor.validationRules],
     parseOptions: { maxTokens: limits.maxTokens },
     maxRecursiveSelections: MAX_RECURSIVE_SELECTIONS,
+    formatError: hideFieldSuggestions,
   };
 }

@@ -4,7 +4,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import type { GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema, ParseOptions, ValidationRule } from 'graphql';
 import type { Logger } from 'pino';
 import type { GatewayContext } from '../graphql/context';
 import { maskInternalError } from './error-masking';
@@ -38,6 +38,8 @@ export interface GatewayServerOptions {
   readonly validationRules?: readonly ValidationRule[];
   readonly parseOptions?: ParseOptions;
   readonly maxRecursiveSelections?: number;
+  /** Rewrites every error of a response before the masking of internal errors (operation limits hide field suggestions). */
+  readonly formatError?: (formatted: GraphQLFormattedError) => GraphQLFormattedError;
   /** A warning shown at the top of the landing page (open development mode). */
   readonly landingPageWarning?: string;
   /** Connection cap and client timeouts (src/http/server-limits.ts). */
@@ -79,7 +81,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
         ? withWarning(ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }), options.landingPageWarning)
         : ApolloServerPluginLandingPageDisabled(),
     ],
-    formatError: (formatted, error) => maskInternalError(explainCsrfRefusal(formatted), error, logger),
+    formatError: (formatted, error) => maskInternalError(explainCsrfRefusal(options.formatError?.(formatted) ?? formatted), error, logger),
   });
   await apollo.start();
   httpServer.on(
