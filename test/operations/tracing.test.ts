@@ -117,7 +117,8 @@ describe('OpenTelemetry traces, exported over OTLP/HTTP to a real receiver', () 
     expect(exported).not.toContain('access_token');
 
     // Logs and traces join: the request's log lines carry its trace_id.
-    const logged = gateway.lines.filter((line) => line.includes(`"trace_id":"${traceId}"`)).map((line) => JSON.parse(line) as { msg: string; span_id: string });
+    const ofTrace = (line: string) => line.includes(`"trace_id":"${traceId}"`) && line.includes('"msg":"wechat call"');
+    const logged = (await gateway.logged(ofTrace)).filter((line) => line.includes(`"trace_id":"${traceId}"`)).map((line) => JSON.parse(line) as { msg: string; span_id: string });
     expect(logged.map((l) => l.msg)).toContain('wechat call');
     for (const line of logged) expect(ids).toContain(line.span_id);
   });

@@ -32,6 +32,11 @@ export interface GatewayProcess {
   readonly exited: Promise<number | null>;
   /** SIGTERM, as an orchestrator stops it; resolves with the exit code. */
   stop(): Promise<number | null>;
+  /**
+   * Waits (up to 5 s) until it has written a line matching `match`, and returns the lines so far:
+   * a running gateway writes its log in batches, each line at most 100 ms after it was logged.
+   */
+  logged(match: (line: string) => boolean): Promise<string[]>;
 }
 
 /** Starts `node main.js` with `env` and waits for its "gateway ready" log line. */
@@ -52,7 +57,11 @@ export async function spawnGateway(env: Record<string, string>, build: string = 
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     return exited;
   };
-  return { url, child, lines, exited, stop };
+  const logged = async (match: (line: string) => boolean) => {
+    for (let waited = 0; waited < 5_000 && !lines.some(match); waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    return lines;
+  };
+  return { url, child, lines, exited, stop, logged };
 }
 
 /** Runs `node main.js` with `env` to its end (a gateway that refuses to start): its exit code and stderr. */
