@@ -133,7 +133,6 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     shutdownGraceMs: config.shutdownGraceMs,
     plugins: [
       metrics.apolloPlugin(),
-      ...limits.plugins,
       idempotencyPlugin({ ...config.idempotency, store: traced, operationTimeoutMs: config.operationTimeoutMs, logger, observe: (outcome) => metrics.idempotentRequest(outcome) }),
       operationPlugin({ maxRepresentations: config.maxEntityRepresentations, maxReads: config.maxOperationReads }),
       inlineTracesForRouters(),

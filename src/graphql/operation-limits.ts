@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { MaxIntrospectionDepthRule, type GraphQLFormattedError, type ParseOptions, type ValidationRule } from 'graphql';
 
@@ -12,7 +11,6 @@ export interface OperationLimits {
 }
 
 export interface OperationLimitsProtection {
-  readonly plugins: ApolloServerPlugin[];
   readonly validationRules: ValidationRule[];
   readonly parseOptions: ParseOptions;
   /** Apollo's own guard against fragment bombs, checked before the rules above (see below). */
@@ -56,10 +54,10 @@ export function operationLimits(limits: OperationLimits): OperationLimitsProtect
     costLimit: { maxCost: limits.maxCost },
     // Suggestions are hidden by hideFieldSuggestions in formatError instead: armor's plugin for
     // it is a listener on every request, where formatError runs only for a request with errors.
+    // With it and maxTokens off, armor has no plugin left: its protections are validation rules.
     blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
-    plugins: armor.plugins,
     validationRules: [MaxIntrospectionDepthRule, ...armor.validationRules],
     parseOptions: { maxTokens: limits.maxTokens },
     maxRecursiveSelections: MAX_RECURSIVE_SELECTIONS,

@@ -31,6 +31,7 @@ export class Deadline implements CallDeadline {
   private listeners: Set<() => void> | undefined;
   private controller: AbortController | undefined;
   private timer: NodeJS.Timeout | undefined;
+  /** A timer may run a fraction of a millisecond before `at`: once it has, the deadline has passed, whatever the clock says. */
   private fired = false;
 
   constructor(ms: number) {
